@@ -1,0 +1,2 @@
+const { withPostgres, ...base } = require('../jest.node.config.js');
+module.exports = withPostgres(base);
