@@ -1,1 +1,6 @@
-export const PLACEHOLDER = 1;
+export * from './constants';
+export * from './common';
+export * from './health';
+export * from './stats';
+export * from './validate';
+export * from './examples';
