@@ -1,0 +1,8 @@
+import type { MigrationBuilder } from 'node-pg-migrate';
+
+/** Decided once per migration from the server itself, so the same files serve TimescaleDB and plain PostgreSQL. */
+export async function timescaleAvailable(pgm: MigrationBuilder): Promise<boolean> {
+  if (process.env.ALPHAPULSE_DISABLE_TIMESCALEDB === 'true') return false;
+  const rows = await pgm.db.select(`SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'`);
+  return rows.length > 0;
+}

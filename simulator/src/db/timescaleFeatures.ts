@@ -1,0 +1,140 @@
+// EVERYTHING TimescaleDB-only lives here: hypertables, compression, continuous aggregates and their policies,
+// retention. The migrations call these only when the extension is available; plain PostgreSQL never sees them.
+// Written against the TimescaleDB 2.13+ API (by_range dimension builder); not run in CI (see docs/data-model.md).
+import type { ClientBase } from 'pg';
+import { AGGREGATES, TABLES } from './schema';
+
+interface HypertableLayout {
+  table: string;
+  chunkInterval: string;
+  segmentBy: string;
+}
+
+/** Chunk sizes keep one chunk of every table well inside memory for 50+ symbols (7 days of 1-minute candles ≈ 500k rows). */
+export const HYPERTABLES: HypertableLayout[] = [
+  { table: TABLES.candles, chunkInterval: '7 days', segmentBy: 'symbol, timeframe' },
+  { table: TABLES.trades, chunkInterval: '7 days', segmentBy: 'strategy' },
+  { table: TABLES.equitySnapshots, chunkInterval: '7 days', segmentBy: 'strategy' },
+  { table: TABLES.patterns, chunkInterval: '30 days', segmentBy: 'symbol' },
+  { table: TABLES.sentiment, chunkInterval: '30 days', segmentBy: 'symbol, source' },
+];
+
+/** Chunks older than this are compressed; older than two chunk intervals so live writes never hit a compressed chunk. */
+export const COMPRESS_AFTER = '14 days';
+
+/** One statement per entry: node-pg-migrate runs each separately, which continuous aggregates require. */
+export function hypertableStatements(): string[] {
+  const statements = ['CREATE EXTENSION IF NOT EXISTS timescaledb'];
+  for (const { table, chunkInterval, segmentBy } of HYPERTABLES) {
+    statements.push(
+      `SELECT create_hypertable('${table}', by_range('time', INTERVAL '${chunkInterval}'), if_not_exists => TRUE)`,
+      `ALTER TABLE ${table} SET (timescaledb.compress, timescaledb.compress_segmentby = '${segmentBy}', timescaledb.compress_orderby = 'time DESC')`,
+      `SELECT add_compression_policy('${table}', compress_after => INTERVAL '${COMPRESS_AFTER}', if_not_exists => TRUE)`,
+    );
+  }
+  return statements;
+}
+
+interface ContinuousAggregate {
+  name: string;
+  select: string;
+  /** Refresh window and schedule: the window spans several buckets and skips the still-open one. */
+  startOffset: string;
+  endOffset: string;
+  scheduleInterval: string;
+}
+
+const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
+  {
+    name: AGGREGATES.candles1h,
+    select: `SELECT time_bucket(INTERVAL '1 hour', time) AS bucket, symbol, timeframe,
+       first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, sum(volume) AS volume
+     FROM ${TABLES.candles} GROUP BY time_bucket(INTERVAL '1 hour', time), symbol, timeframe`,
+    startOffset: '3 days',
+    endOffset: '1 hour',
+    scheduleInterval: '15 minutes',
+  },
+  {
+    name: AGGREGATES.candles1d,
+    select: `SELECT time_bucket(INTERVAL '1 day', time) AS bucket, symbol, timeframe,
+       first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, sum(volume) AS volume
+     FROM ${TABLES.candles} GROUP BY time_bucket(INTERVAL '1 day', time), symbol, timeframe`,
+    startOffset: '7 days',
+    endOffset: '1 hour',
+    scheduleInterval: '1 hour',
+  },
+  {
+    name: AGGREGATES.sentiment1h,
+    select: `SELECT time_bucket(INTERVAL '1 hour', time) AS bucket, symbol, source,
+       avg(score) AS avg_score, sum(score * confidence) / NULLIF(sum(confidence), 0) AS weighted_score,
+       avg(confidence) AS avg_confidence, sum(mentions) AS mentions, count(*) AS samples
+     FROM ${TABLES.sentiment} GROUP BY time_bucket(INTERVAL '1 hour', time), symbol, source`,
+    startOffset: '3 days',
+    endOffset: '1 hour',
+    scheduleInterval: '15 minutes',
+  },
+  {
+    name: AGGREGATES.strategyPnlDaily,
+    select: `SELECT time_bucket(INTERVAL '1 day', time) AS bucket, strategy,
+       count(*) AS trades, sum(realized_pnl) AS realized_pnl, sum(fee) AS fees, sum(realized_pnl) - sum(fee) AS net_pnl,
+       sum(CASE WHEN realized_pnl > 0 THEN 1 ELSE 0 END) AS winning_trades,
+       sum(CASE WHEN realized_pnl < 0 THEN 1 ELSE 0 END) AS losing_trades
+     FROM ${TABLES.trades} GROUP BY time_bucket(INTERVAL '1 day', time), strategy`,
+    startOffset: '7 days',
+    endOffset: '1 hour',
+    scheduleInterval: '1 hour',
+  },
+  {
+    name: AGGREGATES.equityDaily,
+    select: `SELECT time_bucket(INTERVAL '1 day', time) AS bucket, strategy,
+       first(equity, time) AS open_equity, last(equity, time) AS close_equity,
+       max(equity) AS max_equity, min(equity) AS min_equity, last(equity, time) - first(equity, time) AS pnl
+     FROM ${TABLES.equitySnapshots} GROUP BY time_bucket(INTERVAL '1 day', time), strategy`,
+    startOffset: '7 days',
+    endOffset: '1 hour',
+    scheduleInterval: '1 hour',
+  },
+];
+
+/**
+ * Continuous aggregates with real-time aggregation on (materialized_only = false, so the newest, not yet
+ * materialized buckets are still answered) and a refresh policy each. Must run outside a transaction.
+ */
+export function continuousAggregateStatements(): string[] {
+  const statements: string[] = [];
+  for (const aggregate of CONTINUOUS_AGGREGATES) {
+    statements.push(
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${aggregate.name}
+       WITH (timescaledb.continuous, timescaledb.materialized_only = false) AS
+       ${aggregate.select}
+       WITH NO DATA`,
+      `SELECT add_continuous_aggregate_policy('${aggregate.name}',
+         start_offset => INTERVAL '${aggregate.startOffset}', end_offset => INTERVAL '${aggregate.endOffset}',
+         schedule_interval => INTERVAL '${aggregate.scheduleInterval}', if_not_exists => TRUE)`,
+    );
+  }
+  return statements;
+}
+
+/** Parses ALPHAPULSE_RETENTION_DAYS: unset or empty means keep raw rows forever (the default). */
+export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | null {
+  const raw = env.ALPHAPULSE_RETENTION_DAYS?.trim();
+  if (!raw) return null;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`ALPHAPULSE_RETENTION_DAYS must be a positive integer, got ${raw}`);
+  return days;
+}
+
+/**
+ * Brings the raw hypertables' retention policies in line with `days` (null: none). Runs on every start, because
+ * it is configuration, not schema; the continuous aggregates keep their history when raw chunks are dropped.
+ */
+export async function applyRetentionPolicy(client: ClientBase, days: number | null): Promise<void> {
+  for (const { table } of HYPERTABLES) {
+    await client.query(`SELECT remove_retention_policy($1::regclass, if_exists => TRUE)`, [table]);
+    if (days !== null) {
+      await client.query(`SELECT add_retention_policy($1::regclass, drop_after => make_interval(days => $2::int))`, [table, days]);
+    }
+  }
+}
+
