@@ -1,0 +1,252 @@
+// The whole market as one deterministic state machine: each step produces one minute of rows for every table.
+// Its state is plain JSON (PRNG words included), so a checkpoint taken after any minute resumes bit-for-bit.
+import { createIndicators, updateIndicators, type Indicators } from './indicators';
+import { createPatternWindow, observeCandle, type PatternDirection, type PatternName, type PatternWindow } from './patterns';
+import { applyFill, createPortfolio, valuePortfolio, type Portfolio } from './portfolio';
+import { initialPriceState, nextCandle, seasonality, type Candle, type PriceState } from './priceProcess';
+import { Random, type RandomState } from './random';
+import { createSentimentState, nextSentiment, SENTIMENT_INTERVAL_MS, type SentimentState } from './sentiment';
+import {
+  breakoutSignal, FEE_RATES, meanReversionSignal, momentumSignal, pairsSignal, POSITION_NOTIONAL, SLIPPAGE,
+  STRATEGY_CAPITAL, strategyUniverse, WARMUP_MINUTES, type Direction, type SpreadState, type StrategyName,
+} from './strategies';
+import { roundTo, type SymbolSpec } from './symbols';
+import type { SentimentSource } from '../db/schema';
+
+export const MINUTE_MS = 60_000;
+export const TIMEFRAME = '1m';
+/** Trades execute at the close of the bar that triggered them. */
+export const TRADE_OFFSET_MS = 59_000;
+
+export interface SimulationConfig {
+  seed: number;
+  symbols: SymbolSpec[];
+  strategies: StrategyName[];
+}
+
+export interface TradeRow {
+  time: number;
+  tradeId: number;
+  strategy: StrategyName;
+  symbol: string;
+  side: 'buy' | 'sell';
+  quantity: number;
+  price: number;
+  fee: number;
+  realizedPnl: number;
+}
+
+export interface EquityRow {
+  time: number;
+  strategy: StrategyName;
+  equity: number;
+  cash: number;
+  unrealizedPnl: number;
+  realizedPnl: number;
+  grossExposure: number;
+  netExposure: number;
+  openPositions: number;
+}
+
+export interface PatternRow {
+  time: number;
+  symbol: string;
+  pattern: PatternName;
+  direction: PatternDirection;
+  confidence: number;
+  price: number;
+}
+
+export interface SentimentRow {
+  time: number;
+  symbol: string;
+  source: SentimentSource;
+  score: number;
+  confidence: number;
+  mentions: number;
+}
+
+/** Rows of one or more minutes, per table, in generation order. */
+export interface RowBatch {
+  candles: Candle[];
+  trades: TradeRow[];
+  equity: EquityRow[];
+  patterns: PatternRow[];
+  sentiment: SentimentRow[];
+}
+
+export function emptyBatch(): RowBatch {
+  return { candles: [], trades: [], equity: [], patterns: [], sentiment: [] };
+}
+
+export function batchRowCount(batch: RowBatch): number {
+  return batch.candles.length + batch.trades.length + batch.equity.length + batch.patterns.length + batch.sentiment.length;
+}
+
+interface StrategyRuntime {
+  name: StrategyName;
+  portfolio: Portfolio;
+  /** Universe entries: symbol indexes (one, or two for a pair) */
+  universe: number[][];
+  targets: Direction[];
+  spreads: SpreadState[];
+  nextTradeId: number;
+}
+
+export interface SimulationState {
+  version: 1;
+  config: SimulationConfig;
+  /** Start of the next minute to generate (ms since epoch, minute-aligned). */
+  nextTime: number;
+  random: RandomState;
+  prices: PriceState[];
+  indicators: Indicators[];
+  patternWindows: PatternWindow[];
+  sentiment: SentimentState[];
+  strategies: StrategyRuntime[];
+}
+
+export function alignToMinute(timeMs: number): number {
+  return Math.floor(timeMs / MINUTE_MS) * MINUTE_MS;
+}
+
+export function initialState(config: SimulationConfig, startTime: number): SimulationState {
+  if (startTime % MINUTE_MS !== 0) throw new Error('startTime must be aligned to the minute');
+  return {
+    version: 1,
+    config,
+    nextTime: startTime,
+    random: Random.fromSeed(config.seed).state(),
+    prices: config.symbols.map(initialPriceState),
+    indicators: config.symbols.map((s) => createIndicators(s.basePrice)),
+    patternWindows: config.symbols.map(createPatternWindow),
+    sentiment: config.symbols.map((s) => createSentimentState(s.basePrice)),
+    strategies: config.strategies.map((name) => {
+      const universe = strategyUniverse(name, config.symbols);
+      return {
+        name,
+        portfolio: createPortfolio(STRATEGY_CAPITAL),
+        universe,
+        targets: universe.map(() => 0 as Direction),
+        spreads: universe.map(() => ({ mean: 0, variance: 0, count: 0 })),
+        nextTradeId: 1,
+      };
+    }),
+  };
+}
+
+export class Simulation {
+  private readonly random: Random;
+  private readonly closes: Record<string, number> = {};
+
+  constructor(readonly state: SimulationState) {
+    this.random = new Random(state.random);
+    state.config.symbols.forEach((s, i) => (this.closes[s.symbol] = state.indicators[i].lastClose));
+  }
+
+  static start(config: SimulationConfig, startTime: number): Simulation {
+    return new Simulation(initialState(config, startTime));
+  }
+
+  /** A deep copy of the state, safe to store while the simulation goes on. */
+  checkpoint(): SimulationState {
+    this.state.random = this.random.state();
+    return JSON.parse(JSON.stringify(this.state));
+  }
+
+  get nextTime(): number {
+    return this.state.nextTime;
+  }
+
+  /** Generates every minute before `endTime` (exclusive) into `out`. */
+  runUntil(endTime: number, out: RowBatch = emptyBatch()): RowBatch {
+    while (this.state.nextTime < endTime) this.step(out);
+    return out;
+  }
+
+  /** Generates one minute into `out` and advances. */
+  step(out: RowBatch): void {
+    const { config } = this.state;
+    const time = this.state.nextTime;
+    const symbols = config.symbols;
+    for (let i = 0; i < symbols.length; i++) {
+      const candle = nextCandle(this.state.prices[i], symbols[i], this.random, time);
+      out.candles.push(candle);
+      updateIndicators(this.state.indicators[i], candle.close);
+      this.closes[candle.symbol] = candle.close;
+      for (const d of observeCandle(this.state.patternWindows[i], candle)) {
+        out.patterns.push({ time, symbol: candle.symbol, pattern: d.pattern, direction: d.direction, confidence: d.confidence, price: candle.close });
+      }
+      if (time % SENTIMENT_INTERVAL_MS === 0) {
+        const activity = seasonality(symbols[i].assetClass, time);
+        for (const r of nextSentiment(this.state.sentiment[i], symbols[i], candle.close, activity, this.random)) {
+          out.sentiment.push({ time, symbol: candle.symbol, ...r });
+        }
+      }
+    }
+    for (const strategy of this.state.strategies) this.runStrategy(strategy, time, out);
+    this.state.nextTime = time + MINUTE_MS;
+  }
+
+  private runStrategy(strategy: StrategyRuntime, time: number, out: RowBatch): void {
+    const { symbols } = this.state.config;
+    for (let k = 0; k < strategy.universe.length; k++) {
+      const legs = strategy.universe[k];
+      const ind = this.state.indicators[legs[0]];
+      let target: Direction;
+      switch (strategy.name) {
+        case 'momentum':
+          target = momentumSignal(ind, strategy.targets[k]);
+          break;
+        case 'mean_reversion':
+          target = meanReversionSignal(ind, strategy.targets[k]);
+          break;
+        case 'breakout':
+          target = breakoutSignal(ind, strategy.targets[k]);
+          break;
+        case 'pairs':
+          target = pairsSignal(strategy.spreads[k], ind.lastClose, this.state.indicators[legs[1]].lastClose, strategy.targets[k]);
+          break;
+      }
+      if (ind.count < WARMUP_MINUTES || target === strategy.targets[k]) continue;
+      strategy.targets[k] = target;
+      for (let leg = 0; leg < legs.length; leg++) {
+        const direction = leg === 0 ? target : (-target as Direction);
+        this.rebalance(strategy, symbols[legs[leg]], direction, time, out);
+      }
+    }
+    const v = valuePortfolio(strategy.portfolio, this.closes);
+    out.equity.push({
+      time,
+      strategy: strategy.name,
+      equity: v.equity,
+      cash: strategy.portfolio.cash,
+      unrealizedPnl: v.unrealizedPnl + 0,
+      realizedPnl: strategy.portfolio.realizedPnl + 0,
+      grossExposure: v.grossExposure,
+      netExposure: v.netExposure + 0,
+      openPositions: v.openPositions,
+    });
+  }
+
+  private rebalance(strategy: StrategyRuntime, spec: SymbolSpec, direction: Direction, time: number, out: RowBatch): void {
+    const close = this.closes[spec.symbol];
+    const held = strategy.portfolio.positions[spec.symbol]?.quantity ?? 0;
+    const size = Math.max(10 ** -spec.quantityDecimals, roundTo(POSITION_NOTIONAL / close, spec.quantityDecimals));
+    const delta = roundTo(direction * size - held, spec.quantityDecimals);
+    if (delta === 0) return;
+    const price = roundTo(close * (1 + Math.sign(delta) * SLIPPAGE), spec.priceDecimals);
+    const fill = applyFill(strategy.portfolio, spec.symbol, delta, price, FEE_RATES[spec.assetClass]);
+    out.trades.push({
+      time: time + TRADE_OFFSET_MS,
+      tradeId: strategy.nextTradeId++,
+      strategy: strategy.name,
+      symbol: spec.symbol,
+      side: fill.side,
+      quantity: fill.quantity,
+      price: fill.price,
+      fee: fill.fee,
+      realizedPnl: fill.realizedPnl + 0,
+    });
+  }
+}
