@@ -1,0 +1,163 @@
+// The AlphaPulse emulator: nine service servers over one simulation, plus the fault control API.
+// Run directly (`tsx simulator/src/emulator.ts`) it serves on the default ports until Ctrl-C.
+import { DEFAULT_HOST, DEFAULT_PORTS, SERVICE_KINDS, type ServiceKind } from '@alphapulse/contracts';
+import pino, { type Logger } from 'pino';
+import { startControlApi, type FaultController } from './faults/controlApi';
+import { FaultStore, type FaultRequest } from './faults/faultStore';
+import { systemClock, type Clock } from './services/clock';
+import { ServiceServer } from './services/serviceServer';
+import { Simulation } from './services/simulation';
+
+export const DEFAULT_EMULATOR_SEED = 42;
+/** How often fault expiry is applied to listeners (reopening a port, releasing hung requests). */
+const RECONCILE_INTERVAL_MS = 250;
+
+export interface EmulatorOptions {
+  host?: string;
+  /** Port of the first service; the others follow in SERVICE_KINDS order. 0 = pick free ports. */
+  basePort?: number;
+  /** Per-service port overrides. */
+  servicePorts?: Partial<Record<ServiceKind, number>>;
+  /** 0 = pick a free port. */
+  controlPort?: number;
+  seed?: number;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningEmulator {
+  services: { name: ServiceKind; url: string }[];
+  controlUrl: string;
+  /** The simulation behind the servers, for in-process inspection. */
+  simulation: Simulation;
+  stop(): Promise<void>;
+}
+
+function servicePort(kind: ServiceKind, options: EmulatorOptions): number {
+  const override = options.servicePorts?.[kind];
+  if (override !== undefined) return override;
+  const base = options.basePort ?? DEFAULT_PORTS.firstService;
+  return base === 0 ? 0 : base + SERVICE_KINDS.indexOf(kind);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? DEFAULT_HOST;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const seed = options.seed ?? DEFAULT_EMULATOR_SEED;
+  const faults = new FaultStore(clock);
+  const simulation = new Simulation({ seed, clock, faults });
+  const servers = SERVICE_KINDS.map(
+    (kind) => new ServiceServer({ kind, host, port: servicePort(kind, options), simulation, faults, logger }),
+  );
+
+  // Fault changes and listener changes run one at a time, in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  /** Brings listeners in line with the faults in force now. */
+  const reconcile = async (): Promise<void> => {
+    // Step the simulation up to now before any fault is forgotten, so expiry lands on the right tick.
+    simulation.advance();
+    for (const service of faults.pruneExpired()) logger.info({ service }, 'fault expired');
+    for (const server of servers) {
+      const mode = faults.faultAt(server.kind)?.mode;
+      if (mode !== 'hung') server.releaseHung();
+      if (mode === 'down' && server.listening) {
+        await server.stop();
+        logger.info({ service: server.kind }, 'service down');
+      } else if (mode !== 'down' && !server.listening) {
+        await server.start();
+        logger.info({ service: server.kind, url: server.url }, 'service back up (restarted)');
+      }
+    }
+    simulation.advance();
+  };
+
+  const controller: FaultController = {
+    listFaults: () => faults.list(),
+    setFault: (request: FaultRequest) =>
+      serialized(async () => {
+        simulation.advance();
+        faults.set(request);
+        logger.info({ ...request }, 'fault set');
+        await reconcile();
+        return faults.list().find((fault) => fault.service === request.service)!;
+      }),
+    clearFaults: (service?: ServiceKind) =>
+      serialized(async () => {
+        simulation.advance();
+        const cleared = service ? (faults.clear(service) ? [service] : []) : faults.clearAll();
+        if (cleared.length > 0) logger.info({ services: cleared }, 'faults cleared');
+        await reconcile();
+        return cleared;
+      }),
+    services: () =>
+      servers.map((server) => {
+        const fault = faults.list().find((f) => f.service === server.kind);
+        return { service_name: server.kind, url: server.url, ...(fault && { fault }) };
+      }),
+  };
+
+  const started: ServiceServer[] = [];
+  let control: Awaited<ReturnType<typeof startControlApi>> | undefined;
+  try {
+    for (const server of servers) {
+      await server.start();
+      started.push(server);
+    }
+    control = await startControlApi({ host, port: options.controlPort ?? DEFAULT_PORTS.simulatorControl, controller, logger });
+  } catch (err) {
+    await Promise.all(started.map((server) => server.stop()));
+    throw err;
+  }
+
+  const timer = setInterval(() => {
+    serialized(reconcile).catch((err: unknown) => logger.error({ err }, 'fault reconcile failed'));
+  }, RECONCILE_INTERVAL_MS);
+  timer.unref();
+
+  const controlApi = control;
+  logger.info({ seed, control: controlApi.url, services: servers.map((s) => s.url) }, 'AlphaPulse emulator started');
+  let stopping: Promise<void> | undefined;
+  return {
+    services: servers.map((server) => ({ name: server.kind, url: server.url })),
+    controlUrl: controlApi.url,
+    simulation,
+    stop: () => {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        await queue;
+        await Promise.all([controlApi.stop(), ...servers.map((server) => server.stop())]);
+        logger.info('AlphaPulse emulator stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+if (require.main === module) {
+  const env = process.env;
+  const logger = pino({ name: 'alphapulse-emulator' });
+  startEmulator({
+    logger,
+    ...(env.EMULATOR_HOST && { host: env.EMULATOR_HOST }),
+    ...(env.EMULATOR_BASE_PORT && { basePort: Number(env.EMULATOR_BASE_PORT) }),
+    ...(env.EMULATOR_CONTROL_PORT && { controlPort: Number(env.EMULATOR_CONTROL_PORT) }),
+    ...(env.EMULATOR_SEED && { seed: Number(env.EMULATOR_SEED) }),
+  }).then(
+    (emulator) => {
+      const shutdown = () => void emulator.stop().then(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    },
+    (err: Error) => {
+      logger.error(err.message);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,192 @@
+// The emulated AlphaPulse system: nine service processes and the trading book, advanced in whole
+// simulated seconds ("ticks") up to the clock's current time whenever anyone looks. State therefore
+// depends only on the seed, the clock and the fault history, never on how often it is requested.
+import {
+  SERVICE_KINDS,
+  type HealthRecord,
+  type ServiceKind,
+  type ServiceStatus,
+  type StatsByKind,
+} from '@alphapulse/contracts';
+import type { Clock } from './clock';
+import { SERVICE_DEPENDENCIES, serviceDependenciesOf } from './dependencyGraph';
+import { KIND_MODULES } from './kinds';
+import type { AnyKindModule, WorldView } from './kinds/kindModule';
+import { ProcessState } from './processDynamics';
+import { createRandom, type Random } from './random';
+import { TradingBook } from './tradingBook';
+import type { FaultMode } from '../faults/faultModes';
+
+export const TICK_MS = 1000;
+/** Longer clock jumps are not replayed second by second (e.g. a laptop waking up): the rest is skipped. */
+export const MAX_CATCH_UP_TICKS = 6 * 3600;
+
+/** What the simulation needs to know about injected faults. */
+export interface FaultLookup {
+  /** The fault mode in force for a service at a given time, if any. */
+  modeAt(kind: ServiceKind, timeMs: number): FaultMode | undefined;
+}
+
+const NO_FAULTS: FaultLookup = { modeAt: () => undefined };
+
+interface ServiceInstance {
+  readonly module: AnyKindModule;
+  rng: Random;
+  process: ProcessState;
+  state: unknown;
+  /** Tick at which this process (re)started: uptime counts from here. */
+  startedTick: number;
+  /** Bumped on each emulated restart, so a restarted process draws fresh numbers. */
+  generation: number;
+  down: boolean;
+}
+
+export interface SimulationOptions {
+  seed: number;
+  clock: Clock;
+  faults?: FaultLookup;
+}
+
+export class Simulation implements WorldView {
+  readonly book = new TradingBook();
+  private readonly root: Random;
+  private readonly bookRng: Random;
+  private readonly clock: Clock;
+  private readonly faults: FaultLookup;
+  private readonly services = new Map<ServiceKind, ServiceInstance>();
+  /** Statuses as of the end of the previous tick, which is what services see of each other. */
+  private readonly previousStatuses = new Map<ServiceKind, ServiceStatus>();
+  private currentTick: number;
+
+  constructor(options: SimulationOptions) {
+    this.root = createRandom(options.seed);
+    this.bookRng = this.root.fork('trading_book');
+    this.clock = options.clock;
+    this.faults = options.faults ?? NO_FAULTS;
+    this.currentTick = Math.floor(this.clock.now() / TICK_MS);
+    for (const module of KIND_MODULES) {
+      this.services.set(module.kind, this.startProcess(module, 0));
+      this.previousStatuses.set(module.kind, 'healthy');
+    }
+  }
+
+  private startProcess(module: AnyKindModule, generation: number): ServiceInstance {
+    const rng = this.root.fork(`${module.kind}#${generation}`);
+    return {
+      module,
+      rng,
+      process: new ProcessState(module.profile),
+      state: module.createState(rng, this.currentTick * TICK_MS),
+      startedTick: this.currentTick,
+      generation,
+      down: false,
+    };
+  }
+
+  /** Steps every whole second between the last tick and the clock's now. */
+  advance(): void {
+    const target = Math.floor(this.clock.now() / TICK_MS);
+    if (target - this.currentTick > MAX_CATCH_UP_TICKS) this.currentTick = target - MAX_CATCH_UP_TICKS;
+    while (this.currentTick < target) {
+      this.currentTick++;
+      this.step(this.currentTick * TICK_MS);
+    }
+    this.refreshLiveness(this.currentTick * TICK_MS);
+  }
+
+  /** Applies down→up transitions: a service that comes back is a freshly restarted process. */
+  private refreshLiveness(timeMs: number): void {
+    for (const [kind, instance] of this.services) {
+      const down = this.faults.modeAt(kind, timeMs) === 'down';
+      if (instance.down && !down) this.services.set(kind, this.startProcess(instance.module, instance.generation + 1));
+      else instance.down = down;
+    }
+  }
+
+  private step(timeMs: number): void {
+    this.refreshLiveness(timeMs);
+    this.book.step(this.bookRng, !this.instance('trading_engine').down);
+    for (const [kind, instance] of this.services) {
+      if (instance.down) continue; // a dead process does nothing
+      const mode = this.faults.modeAt(kind, timeMs);
+      instance.process.step(instance.rng, {
+        timeMs,
+        failingRequests: mode === 'errors',
+        forcedDegraded: mode === 'degraded',
+        dependencyUnavailable: this.unavailableDependencies(kind, timeMs).length > 0,
+      });
+      instance.module.step(instance.state, { rng: instance.rng, timeMs, process: instance.process, world: this });
+    }
+    for (const kind of SERVICE_KINDS) this.previousStatuses.set(kind, this.statusAt(kind, timeMs));
+  }
+
+  private instance(kind: ServiceKind): ServiceInstance {
+    const instance = this.services.get(kind);
+    if (!instance) throw new Error(`unknown service ${kind}`);
+    return instance;
+  }
+
+  /** Direct service dependencies that cannot answer: down, or hung (callers time out either way). */
+  unavailableDependencies(kind: ServiceKind, timeMs = this.currentTick * TICK_MS): ServiceKind[] {
+    return serviceDependenciesOf(kind).filter((dependency) => {
+      const mode = this.faults.modeAt(dependency, timeMs);
+      return mode === 'down' || mode === 'hung';
+    });
+  }
+
+  /**
+   * Why a service is not healthy, empty when it is. Only direct dependencies count: a service sees its
+   * own calls fail; the blast radius further up the graph is for the observability suite to work out.
+   */
+  statusReasons(kind: ServiceKind, timeMs = this.currentTick * TICK_MS): string[] {
+    const instance = this.instance(kind);
+    const mode = this.faults.modeAt(kind, timeMs);
+    if (instance.down || mode === 'down') return ['down'];
+    const reasons: string[] = [];
+    if (mode === 'errors') reasons.push('failing requests');
+    if (mode === 'degraded') reasons.push('degraded');
+    if (instance.process.inErrorBurst) reasons.push('error burst');
+    for (const dependency of this.unavailableDependencies(kind, timeMs)) reasons.push(`dependency ${dependency} unavailable`);
+    const own = instance.module.degradedReason?.(instance.state);
+    if (own) reasons.push(own);
+    return reasons;
+  }
+
+  private statusAt(kind: ServiceKind, timeMs: number): ServiceStatus {
+    const reasons = this.statusReasons(kind, timeMs);
+    if (reasons[0] === 'down') return 'down';
+    return reasons.length > 0 ? 'degraded' : 'healthy';
+  }
+
+  statusOf(kind: ServiceKind): ServiceStatus {
+    return this.previousStatuses.get(kind) ?? 'healthy';
+  }
+
+  /** Simulated time of the latest tick. */
+  get nowMs(): number {
+    return this.currentTick * TICK_MS;
+  }
+
+  health(kind: ServiceKind): HealthRecord {
+    this.advance();
+    const instance = this.instance(kind);
+    const view = { process: instance.process, world: this };
+    return {
+      service_name: kind,
+      status: this.statusAt(kind, this.nowMs),
+      uptime: this.currentTick - instance.startedTick,
+      last_heartbeat: new Date(this.nowMs).toISOString(),
+      error_count: instance.process.errorCount,
+      warning_count: instance.process.warningCount,
+      dependencies: [...SERVICE_DEPENDENCIES[kind]],
+      performance_metrics: { ...instance.process.commonPerformanceMetrics(), ...instance.module.performanceMetrics(instance.state, view) },
+    };
+  }
+
+  stats<K extends ServiceKind>(kind: K): StatsByKind[K] {
+    this.advance();
+    const instance = this.instance(kind);
+    const common = instance.process.commonStats(kind, new Date(this.nowMs).toISOString());
+    return instance.module.stats(instance.state, common, { process: instance.process, world: this }) as StatsByKind[K];
+  }
+}
