@@ -1,0 +1,1 @@
+export { CanvasGraph } from './CanvasGraph';

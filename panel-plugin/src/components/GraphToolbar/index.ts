@@ -1,0 +1,1 @@
+export { GraphToolbar } from './GraphToolbar';

@@ -1,0 +1,1 @@
+export { InputNotice } from './InputNotice';

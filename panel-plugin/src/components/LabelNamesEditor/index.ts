@@ -1,0 +1,1 @@
+export { LabelNamesEditor } from './LabelNamesEditor';

@@ -1,0 +1,1 @@
+export { NodeTooltip } from './NodeTooltip';

@@ -1,0 +1,1 @@
+export { ServiceGraphPanel } from './ServiceGraphPanel';

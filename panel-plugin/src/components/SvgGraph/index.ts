@@ -1,0 +1,1 @@
+export { SvgGraph } from './SvgGraph';
