@@ -1,0 +1,110 @@
+// Every read runs in its own READ ONLY transaction with a per-statement timeout, whatever role the URL grants:
+// the API can never write, and no query outlives the timeout.
+import { Pool, type PoolClient } from 'pg';
+import { MIGRATIONS_TABLE } from './relations';
+import type { SqlQuery } from './sql/common';
+
+export interface DatabaseInfo {
+  reachable: boolean;
+  version: string | null;
+  timescaledb: boolean;
+  timescaledbVersion: string | null;
+  schemaVersion: string | null;
+}
+
+export interface ReadOnlyDatabase {
+  read<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]>;
+  /** Capabilities, cached for a minute: an extension is not installed every second. */
+  info(fresh?: boolean): Promise<DatabaseInfo>;
+  close(): Promise<void>;
+}
+
+export interface ReadOnlyDatabaseOptions {
+  pool?: Pool;
+  databaseUrl?: string;
+  statementTimeoutMs: number;
+  /** Test seam: runs inside the read-only transaction before each data query (not health) (e.g. pg_sleep to prove the timeout). */
+  beforeQuery?: (client: PoolClient) => Promise<void>;
+}
+
+const INFO_TTL_MS = 60_000;
+
+export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOnlyDatabase {
+  const ownsPool = !options.pool;
+  const pool =
+    options.pool ??
+    new Pool({
+      connectionString: options.databaseUrl,
+      max: 8,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      // Session defaults as a second line of defence; each transaction also says READ ONLY itself.
+      options: `-c default_transaction_read_only=on -c statement_timeout=${Math.round(options.statementTimeoutMs)}`,
+      application_name: 'alphapulse-query-api',
+    });
+  // An idle client's connection dying (database restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const timeoutMs = Math.max(1, Math.round(options.statementTimeoutMs));
+  let cachedInfo: { at: number; info: DatabaseInfo } | null = null;
+
+  async function inReadOnlyTransaction<T>(work: (client: PoolClient) => Promise<T>, hooked = false): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query(`BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}`);
+      try {
+        if (hooked && options.beforeQuery) await options.beforeQuery(client);
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      }
+    } catch (error) {
+      if (!(error as { code?: string }).code) broken = true;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async function readInfo(): Promise<DatabaseInfo> {
+    const [row] = await inReadOnlyTransaction(async (client) => {
+      const { rows } = await client.query<{ version: string; timescaledb: string | null; migrations: string | null }>(
+        `SELECT current_setting('server_version') AS version,
+                (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb') AS timescaledb,
+                to_regclass($1)::text AS migrations`,
+        [MIGRATIONS_TABLE],
+      );
+      let schemaVersion: string | null = null;
+      if (rows[0].migrations) {
+        const last = await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY run_on DESC, id DESC LIMIT 1`);
+        schemaVersion = last.rows[0]?.name ?? null;
+      }
+      return [{ ...rows[0], schemaVersion }];
+    });
+    return {
+      reachable: true,
+      version: row.version.split(' ')[0],
+      timescaledb: row.timescaledb !== null,
+      timescaledbVersion: row.timescaledb,
+      schemaVersion: row.schemaVersion,
+    };
+  }
+
+  return {
+    async read<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]> {
+      return inReadOnlyTransaction(async (client) => (await client.query<R>(query.text, query.values)).rows, true);
+    },
+    async info(fresh = false) {
+      if (!fresh && cachedInfo && Date.now() - cachedInfo.at < INFO_TTL_MS) return cachedInfo.info;
+      const info = await readInfo();
+      cachedInfo = { at: Date.now(), info };
+      return info;
+    },
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+}

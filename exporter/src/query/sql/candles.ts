@@ -1,0 +1,61 @@
+// OHLCV per symbol and bucket. With TimescaleDB and a bucket that is a whole number of hours or days, the
+// continuous aggregates are read instead of 1-minute rows; on plain PostgreSQL the base table gives the same values.
+import { AGGREGATES, DAY_MS, HOUR_MS, TABLES } from '../relations';
+import { type BucketWindow, type SqlQuery, type SqlTarget, Params, bucketParam, bucketSql, coversWholeAggregateBuckets, firstSql, lastSql } from './common';
+
+export interface CandleSource {
+  relation: string;
+  timeColumn: string;
+}
+
+/** Coarsest relation whose buckets tile the requested bucket exactly. */
+export function candleSource(target: SqlTarget, bucketMs: number, timeframe: string): CandleSource {
+  // The aggregates roll up 1-minute candles; other timeframes are read as stored.
+  if (target.timescaledb && timeframe === '1m') {
+    if (coversWholeAggregateBuckets(bucketMs, DAY_MS)) return { relation: AGGREGATES.candles1d, timeColumn: 'bucket' };
+    if (coversWholeAggregateBuckets(bucketMs, HOUR_MS)) return { relation: AGGREGATES.candles1h, timeColumn: 'bucket' };
+  }
+  return { relation: TABLES.candles, timeColumn: 'time' };
+}
+
+export type CandleColumns = 'ohlcv' | 'close' | 'volume';
+
+export function buildCandlesSql(
+  target: SqlTarget,
+  window: BucketWindow,
+  selection: { symbols: readonly string[]; timeframe: string },
+  columns: CandleColumns = 'ohlcv',
+): SqlQuery {
+  const params = new Params();
+  const source = candleSource(target, window.bucketMs, selection.timeframe);
+  const time = source.timeColumn;
+  const bucket = bucketSql(target, bucketParam(params, window.bucketMs), time);
+  const measures = {
+    ohlcv: [
+      `${firstSql(target, 'open', time)} AS open`,
+      'max(high) AS high',
+      'min(low) AS low',
+      `${lastSql(target, 'close', time)} AS close`,
+      'sum(volume) AS volume',
+    ],
+    close: [`${lastSql(target, 'close', time)} AS close`],
+    volume: ['sum(volume) AS volume'],
+  }[columns];
+  const text = `SELECT symbol, ${bucket} AS time, ${measures.join(', ')}
+FROM ${source.relation}
+WHERE symbol = ANY(${params.add([...selection.symbols], 'text[]')}) AND timeframe = ${params.add(selection.timeframe)}
+  AND ${time} >= ${params.time(window.fromMs)} AND ${time} < ${params.time(window.toMs)}
+GROUP BY symbol, 2
+ORDER BY symbol, 2`;
+  return { text, values: params.values };
+}
+
+/** The statement Grafana's PostgreSQL datasource would run for the same panel: every raw row, no downsampling. */
+export function buildRawCandlesSql(window: { fromMs: number; toMs: number }, symbols: readonly string[], timeframe = '1m'): SqlQuery {
+  const params = new Params();
+  const text = `SELECT time, symbol, open, high, low, close, volume FROM ${TABLES.candles}
+WHERE symbol = ANY(${params.add([...symbols], 'text[]')}) AND timeframe = ${params.add(timeframe)}
+  AND time >= ${params.time(window.fromMs)} AND time <= ${params.time(window.toMs)}
+ORDER BY time`;
+  return { text, values: params.values };
+}
