@@ -1,0 +1,79 @@
+// The exporter's config file, as a zod schema. Objects are strict: a misspelt key is an error that names it,
+// rather than a setting silently ignored.
+import { z } from 'zod';
+import { DEFAULT_HOST, DEFAULT_PORTS, SERVICE_KINDS } from '@alphapulse/contracts';
+import { RESERVED_LABELS } from '../metrics/catalogue';
+
+const labelName = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)')
+  .refine((name) => !name.startsWith('__'), 'names starting with __ are reserved by Prometheus')
+  .refine((name) => !RESERVED_LABELS.has(name), 'is a label the exporter sets itself (service, instance, job, le, quantile, …)');
+const extraLabels = z.record(labelName, z.string()).default({});
+const seconds = z.number().finite().positive();
+
+const instanceSchema = z.union([
+  z.url({ protocol: /^https?$/ }),
+  z.strictObject({
+    url: z.url({ protocol: /^https?$/ }),
+    /** The `instance` label; defaults to the URL's host:port. */
+    instance: z.string().min(1).optional(),
+    labels: extraLabels,
+  }),
+]);
+
+const serviceSchema = z.strictObject({
+  /** The `service` label; defaults to the kind. */
+  name: z.string().min(1).optional(),
+  kind: z.enum(SERVICE_KINDS),
+  instances: z.array(instanceSchema).min(1),
+  labels: extraLabels,
+});
+
+const authSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('none') }),
+  z.strictObject({ type: z.literal('basic'), username: z.string().min(1), password: z.string().min(1) }),
+  z.strictObject({ type: z.literal('bearer'), token: z.string().min(16, 'use a token of at least 16 characters') }),
+]);
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().min(1).default(DEFAULT_HOST),
+      port: z.number().int().min(0).max(65535).default(DEFAULT_PORTS.exporter),
+      /** Protects /metrics only; the health endpoints stay open for probes. */
+      auth: authSchema.default({ type: 'none' }),
+      tls: z.strictObject({ cert_file: z.string().min(1), key_file: z.string().min(1) }).optional(),
+    })
+    .prefault({}),
+  scrape: z
+    .strictObject({
+      /** Budget when Prometheus sends no X-Prometheus-Scrape-Timeout-Seconds header. */
+      default_budget_seconds: seconds.default(5),
+      /** Subtracted from Prometheus' scrape timeout, leaving time to render and send. */
+      timeout_offset_seconds: z.number().finite().nonnegative().default(0.5),
+      /** Larger health or stats bodies are refused as oversized. */
+      max_body_bytes: z.number().int().positive().default(1024 * 1024),
+      /** Cap on generically exported performance_metrics fields per instance. */
+      max_performance_metrics_per_instance: z.number().int().nonnegative().default(50),
+    })
+    .prefault({}),
+  services: z.array(serviceSchema),
+  kpi: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Overridden by DATABASE_URL and by startExporter's databaseUrl. */
+      database_url: z.string().min(1).optional(),
+      /** KPI queries run at most this often; scrapes in between get the cached results. */
+      min_interval_seconds: seconds.default(15),
+      statement_timeout_ms: z.number().int().positive().default(2000),
+      window_seconds: seconds.default(300),
+      win_rate_lookback_seconds: seconds.default(86_400),
+      drawdown_lookback_seconds: seconds.default(30 * 86_400),
+      sentiment_lookback_seconds: seconds.default(3600),
+    })
+    .prefault({}),
+});
+
+export type ConfigFile = z.input<typeof configSchema>;
+export type ParsedConfig = z.output<typeof configSchema>;

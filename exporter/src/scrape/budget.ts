@@ -1,0 +1,15 @@
+// How long one scrape may spend collecting: Prometheus' scrape timeout minus an offset for rendering and sending.
+
+export const SCRAPE_TIMEOUT_HEADER = 'x-prometheus-scrape-timeout-seconds';
+
+export interface BudgetSettings {
+  default_budget_seconds: number;
+  timeout_offset_seconds: number;
+}
+
+export function scrapeBudgetSeconds(header: string | undefined, settings: BudgetSettings): number {
+  const timeout = header === undefined ? NaN : Number(header);
+  if (!Number.isFinite(timeout) || timeout <= 0) return settings.default_budget_seconds;
+  // A tiny scrape timeout must not leave a zero or negative budget: keep at least half of it.
+  return Math.max(timeout - settings.timeout_offset_seconds, timeout / 2);
+}

@@ -1,0 +1,71 @@
+// Fetches /health and /stats of every configured instance concurrently, each under its own abort deadline,
+// and validates them against the contract. Never throws: every failure becomes a reason in the result.
+import { validateHealthRecord, validateStats, type HealthRecord, type ServiceKind, type StatsByKind } from '@alphapulse/contracts';
+import type { Target } from '../config/config';
+import { fetchJson, type FailureReason } from './fetchJson';
+
+export type Endpoint = 'health' | 'stats';
+
+export interface EndpointFailure {
+  endpoint: Endpoint;
+  reason: FailureReason;
+  message: string;
+}
+
+export interface InstanceResult {
+  target: Target;
+  health?: HealthRecord;
+  stats?: StatsByKind[ServiceKind];
+  failures: EndpointFailure[];
+  durationSeconds: number;
+}
+
+export interface ScrapeOptions {
+  budgetMs: number;
+  maxBytes: number;
+  /** Aborts every fetch early, e.g. when the scraping client disconnects. */
+  signal?: AbortSignal;
+}
+
+async function fetchValidated<T>(
+  url: string,
+  endpoint: Endpoint,
+  validate: (payload: unknown) => { ok: true; value: T } | { ok: false; error: string },
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<{ value: T } | { failure: EndpointFailure }> {
+  const outcome = await fetchJson(url, { signal, maxBytes });
+  if (!outcome.ok) return { failure: { endpoint, reason: outcome.reason, message: outcome.message } };
+  const checked = validate(outcome.value);
+  if (!checked.ok) return { failure: { endpoint, reason: 'contract_violation', message: checked.error } };
+  return { value: checked.value };
+}
+
+export async function scrapeInstance(target: Target, options: ScrapeOptions): Promise<InstanceResult> {
+  const started = performance.now();
+  const controller = new AbortController();
+  const deadline = setTimeout(() => controller.abort(), options.budgetMs);
+  const abortFromParent = () => controller.abort();
+  options.signal?.addEventListener('abort', abortFromParent, { once: true });
+  try {
+    const [health, stats] = await Promise.all([
+      fetchValidated(`${target.url}/health`, 'health', validateHealthRecord, controller.signal, options.maxBytes),
+      fetchValidated(`${target.url}/stats`, 'stats', (payload) => validateStats(target.kind, payload), controller.signal, options.maxBytes),
+    ]);
+    const failures: EndpointFailure[] = [];
+    const result: InstanceResult = { target, failures, durationSeconds: 0 };
+    if ('value' in health) result.health = health.value;
+    else failures.push(health.failure);
+    if ('value' in stats) result.stats = stats.value;
+    else failures.push(stats.failure);
+    result.durationSeconds = (performance.now() - started) / 1000;
+    return result;
+  } finally {
+    clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', abortFromParent);
+  }
+}
+
+export function scrapeTargets(targets: readonly Target[], options: ScrapeOptions): Promise<InstanceResult[]> {
+  return Promise.all(targets.map((target) => scrapeInstance(target, options)));
+}
