@@ -15,6 +15,7 @@ export function normalCdf(z: number): number {
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
+const LOG_BUCKET_BOUNDS = LATENCY_BUCKET_BOUNDS.map(Math.log);
 const Z_95 = 1.6448536;
 const Z_99 = 2.3263479;
 
@@ -45,9 +46,9 @@ export class LatencyHistogram {
   observe(requests: number, shape: LatencyShape, dither: number): void {
     if (requests <= 0) return;
     const logMedian = Math.log(shape.medianSeconds);
-    LATENCY_BUCKET_BOUNDS.forEach((bound, i) => {
+    LOG_BUCKET_BOUNDS.forEach((logBound, i) => {
       // floor(n·CDF + u) is non-decreasing in the bound and never exceeds n, so buckets stay cumulative.
-      this.bucketCounts[i] += Math.floor(requests * normalCdf((Math.log(bound) - logMedian) / shape.sigma) + dither);
+      this.bucketCounts[i] += Math.floor(requests * normalCdf((logBound - logMedian) / shape.sigma) + dither);
     });
     this.total += requests;
     // Mean of a log-normal: median · e^(σ²/2).
