@@ -106,6 +106,8 @@ export interface SimulationState {
   strategies: StrategyRuntime[];
 }
 
+const cents = (x: number) => Math.round(x * 100) / 100 + 0;
+
 export function alignToMinute(timeMs: number): number {
   return Math.floor(timeMs / MINUTE_MS) * MINUTE_MS;
 }
@@ -216,15 +218,16 @@ export class Simulation {
       }
     }
     const v = valuePortfolio(strategy.portfolio, this.closes);
+    // Money columns are reported to the cent (the state keeps full precision): shorter COPY text, readable values.
     out.equity.push({
       time,
       strategy: strategy.name,
-      equity: v.equity,
-      cash: strategy.portfolio.cash,
-      unrealizedPnl: v.unrealizedPnl + 0,
-      realizedPnl: strategy.portfolio.realizedPnl + 0,
-      grossExposure: v.grossExposure,
-      netExposure: v.netExposure + 0,
+      equity: cents(v.equity),
+      cash: cents(strategy.portfolio.cash),
+      unrealizedPnl: cents(v.unrealizedPnl),
+      realizedPnl: cents(strategy.portfolio.realizedPnl),
+      grossExposure: cents(v.grossExposure),
+      netExposure: cents(v.netExposure),
       openPositions: v.openPositions,
     });
   }
@@ -245,8 +248,8 @@ export class Simulation {
       side: fill.side,
       quantity: fill.quantity,
       price: fill.price,
-      fee: fill.fee,
-      realizedPnl: fill.realizedPnl + 0,
+      fee: roundTo(fill.fee, 6),
+      realizedPnl: roundTo(fill.realizedPnl, 6) + 0,
     });
   }
 }
