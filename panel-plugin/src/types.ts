@@ -90,7 +90,7 @@ export const defaultOptions: ServiceGraphOptions = {
   numericHealthyFrom: 1,
   numericDegradedFrom: 0.5,
   edgeMinWidth: 1,
-  edgeMaxWidth: 8,
+  edgeMaxWidth: 5,
   edgeErrorWarn: 0.01,
   edgeErrorCritical: 0.05,
   showEdgeLabels: false,

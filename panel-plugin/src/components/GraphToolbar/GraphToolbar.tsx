@@ -1,5 +1,5 @@
 import React from 'react';
-import { Button, Input, InlineSwitch, useStyles2 } from '@grafana/ui';
+import { Button, Input, Switch, useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import { getGraphToolbarStyles } from './GraphToolbar.styles';
 
@@ -38,14 +38,15 @@ export function GraphToolbar(props: GraphToolbarProps) {
           suffix={props.search ? <span className={styles.matches}>{props.matchCount} found</span> : undefined}
         />
       )}
-      <InlineSwitch
-        label="Hide healthy"
-        showLabel
-        transparent
-        value={props.hideHealthy}
-        data-testid={TEST_IDS.hideHealthy}
-        onChange={(event) => props.onHideHealthyChange(event.currentTarget.checked)}
-      />
+      <label className={styles.switch}>
+        <Switch
+          value={props.hideHealthy}
+          data-testid={TEST_IDS.hideHealthy}
+          aria-label="Hide healthy"
+          onChange={(event) => props.onHideHealthyChange(event.currentTarget.checked)}
+        />
+        Hide healthy
+      </label>
       <Button size="sm" variant="secondary" fill="text" icon="expand-arrows" onClick={props.onFit} data-testid={TEST_IDS.fit} tooltip="Fit graph to panel">
         Fit
       </Button>

@@ -61,7 +61,17 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
     >
       <defs>
         {arrowColors.map(([name, color]) => (
-          <marker key={name} id={`sg-arrow-${name}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            key={name}
+            id={`sg-arrow-${name}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerUnits="userSpaceOnUse"
+            markerWidth="9"
+            markerHeight="9"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" fill={color} />
           </marker>
         ))}
@@ -92,7 +102,7 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
                 d={path.d}
                 fill="none"
                 stroke={color}
-                strokeWidth={props.edgeWidths[e] + (role === Role.Affected || role === Role.CauseChain ? 1 : 0)}
+                strokeWidth={props.edgeWidths[e] + (role === Role.Affected || role === Role.CauseChain ? 0.5 : 0)}
                 strokeDasharray={cyclic ? '6 4' : undefined}
                 markerEnd={edge.color ? undefined : `url(#sg-arrow-${marker})`}
               >

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { TEST_IDS } from '../src/constants/testIds';
+import { chromiumAvailable, CHROMIUM_PATH } from './chromium';
+import { buildHarness, PLUGIN_ROOT, serveHarness } from './harness/buildHarness';
+
+const SCREENSHOT = path.join(PLUGIN_ROOT, 'docs', 'screenshot.png');
+
+let server: Server | undefined;
+let baseUrl = '';
+const workerUrls: string[] = [];
+
+test.beforeAll(async () => {
+  if (!chromiumAvailable()) {
+    // On CI a missing browser is a broken machine, not a reason to pass quietly.
+    if (process.env.CI) {
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH} (CI=true): install Debian's chromium package`);
+    }
+    return;
+  }
+  if (!existsSync(path.join(PLUGIN_ROOT, 'dist', 'module.js'))) {
+    throw new Error('dist/module.js is missing: run `npm run build` first (test:ci does)');
+  }
+  await buildHarness();
+  ({ server, url: baseUrl } = await serveHarness());
+});
+
+test.afterAll(() => {
+  server?.close();
+});
+
+test.beforeEach(() => {
+  test.skip(!chromiumAvailable() && !process.env.CI, `SKIPPED: Chromium not found at ${CHROMIUM_PATH}; set CHROMIUM_PATH or apt-get install chromium`);
+});
+
+async function openHarness(page: Page, scenario: Record<string, unknown>) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('worker', (worker) => workerUrls.push(worker.url()));
+  await page.goto(`${baseUrl}/harness/index.html`);
+  await page.evaluate((s) => (window as unknown as { renderServiceGraph: (s: unknown) => Promise<void> }).renderServiceGraph(s), scenario);
+  return errors;
+}
+
+const node = (page: Page, id: string) => page.locator(`[data-testid="${TEST_IDS.node}"][data-node-id="${id}"]`);
+
+async function idsWithRole(page: Page, role: string) {
+  const ids = await page.locator(`[data-testid="${TEST_IDS.node}"][data-role="${role}"]`).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-node-id'))
+  );
+  return ids.sort();
+}
+
+test('built module.js renders the AlphaPulse graph, highlights blast radius and root cause on click', async ({ page }) => {
+  const errors = await openHarness(page, { data: 'alphapulse' });
+  const panel = page.getByTestId(TEST_IDS.panel);
+  await expect(page.getByTestId(TEST_IDS.node)).toHaveCount(17);
+  await expect(panel).toHaveAttribute('data-renderer', 'svg');
+  await expect(node(page, 'pattern_storage')).toHaveAttribute('data-health', 'down');
+  await expect(node(page, 'timescaledb')).toHaveAttribute('data-external', 'true');
+
+  // Layout ran in the worker chunk that webpack emitted next to module.js.
+  expect(workerUrls.some((url) => url.includes('/dist/'))).toBe(true);
+
+  await node(page, 'pattern_storage').click();
+  await expect(page.getByTestId(TEST_IDS.blastCount)).toHaveAttribute('data-count', '4');
+  expect(await idsWithRole(page, 'affected')).toEqual(['analytics_dashboard', 'predictive_optimizer', 'retrieval_optimizer', 'trading_engine']);
+  expect(await idsWithRole(page, 'selected')).toEqual(['pattern_storage']);
+
+  await node(page, 'trading_engine').click();
+  await expect(page.getByTestId(TEST_IDS.rootCauseList)).toContainText('pattern_storage');
+  expect(await idsWithRole(page, 'cause')).toEqual(['pattern_storage']);
+  expect(await idsWithRole(page, 'cause-chain')).toEqual(['retrieval_optimizer']);
+  expect(await idsWithRole(page, 'affected')).toEqual(['analytics_dashboard']);
+  await expect(page.getByTestId(TEST_IDS.dataLink)).toHaveAttribute('href', /var-service=trading_engine/);
+
+  await page.mouse.move(5, 5);
+  await page.screenshot({ path: test.info().outputPath('servicegraph.png') });
+  if (process.env.UPDATE_SCREENSHOT) {
+    await page.getByTestId(TEST_IDS.panel).screenshot({ path: SCREENSHOT });
+  }
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId(TEST_IDS.summary)).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('keyboard: Tab reaches nodes, Enter selects, Escape clears', async ({ page }) => {
+  await openHarness(page, { data: 'alphapulse' });
+  await expect(page.getByTestId(TEST_IDS.node)).toHaveCount(17);
+  await page.getByTestId(TEST_IDS.search).focus();
+  for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'))); i++) {
+    await page.keyboard.press('Tab');
+  }
+  const focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
+  expect(focusedId).toBeTruthy();
+  await page.keyboard.press('Enter');
+  await expect(node(page, focusedId!)).toHaveAttribute('data-role', 'selected');
+  await page.keyboard.press('Escape');
+  await expect(node(page, focusedId!)).toHaveAttribute('data-role', 'normal');
+});
+
+test('5,000 nodes / 15,000 edges draw on canvas and pan', async ({ page }) => {
+  const errors = await openHarness(page, { data: 'large', nodes: 5000, edges: 15000 });
+  const canvas = page.getByTestId(TEST_IDS.canvas);
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  await expect(canvas).toHaveAttribute('data-draw-ms', /\d/);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2 - 80, { steps: 10 });
+  await page.mouse.up();
+  const drawMs = Number(await canvas.getAttribute('data-draw-ms'));
+  expect(drawMs).toBeLessThan(500);
+  expect(errors).toEqual([]);
+});
