@@ -4,6 +4,9 @@ import { startEmulator, type RunningEmulator } from '../src/emulator';
 import { createManualClock } from '../src/services/clock';
 import { Simulation } from '../src/services/simulation';
 
+// fetch types json() as unknown; these tests look into the payloads freely.
+const json = (res: Response): Promise<any> => res.json();
+
 const START = Date.parse('2026-11-25T05:00:00Z');
 
 describe('the nine services over HTTP', () => {
@@ -26,14 +29,14 @@ describe('the nine services over HTTP', () => {
         const health = await fetch(`${url}/health`);
         expect(health.status).toBe(200);
         expect(health.headers.get('content-type')).toMatch(/^application\/json/);
-        const healthResult = validateHealthRecord(await health.json());
+        const healthResult = validateHealthRecord(await json(health));
         if (!healthResult.ok) throw new Error(`${name} at step ${step}: ${healthResult.error}`);
         expect(healthResult.value.service_name).toBe(name);
 
         const stats = await fetch(`${url}/stats`);
         expect(stats.status).toBe(200);
         expect(stats.headers.get('content-type')).toMatch(/^application\/json/);
-        const statsResult = validateStats(name, await stats.json());
+        const statsResult = validateStats(name, await json(stats));
         if (!statsResult.ok) throw new Error(`${name} at step ${step}: ${statsResult.error}`);
       }
       clock.advance(10 * 60_000);
@@ -45,10 +48,10 @@ describe('the nine services over HTTP', () => {
     const missing = await fetch(`${url}/metrics`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await missing.json()).toMatchObject({ error: expect.stringContaining('/metrics') });
+    expect(await json(missing)).toMatchObject({ error: expect.stringContaining('/metrics') });
     const post = await fetch(`${url}/health`, { method: 'POST' });
     expect(post.status).toBe(405);
-    expect(await post.json()).toMatchObject({ error: expect.any(String) });
+    expect(await json(post)).toMatchObject({ error: expect.any(String) });
   });
 
   test('a query string does not change the route', async () => {
