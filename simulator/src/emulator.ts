@@ -59,8 +59,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return result;
   };
 
+  let stopped = false;
+
   /** Brings listeners in line with the faults in force now. */
   const reconcile = async (): Promise<void> => {
+    if (stopped) return; // a fault request racing stop() must not reopen a port
     // Step the simulation up to now before any fault is forgotten, so expiry lands on the right tick.
     simulation.advance();
     for (const service of faults.pruneExpired()) logger.info({ service }, 'fault expired');
@@ -130,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     simulation,
     stop: () => {
       stopping ??= (async () => {
+        stopped = true;
         clearInterval(timer);
         await queue;
         await Promise.all([controlApi.stop(), ...servers.map((server) => server.stop())]);
