@@ -59,7 +59,7 @@ function buildSet(series: Series[]): MetricSet {
 /** Encodes each chunk as it comes, as writing it to the HTTP response does. */
 async function renderOurs(set: MetricSet): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of renderChunks(set.toFamilies(), { format: 'text' })) chunks.push(Buffer.from(chunk));
+  for await (const chunk of renderChunks(set.toFamilies(), { format: "text" })) chunks.push(chunk);
   return chunks;
 }
 

@@ -4,12 +4,21 @@ import { z } from 'zod';
 import { DEFAULT_HOST, DEFAULT_PORTS, SERVICE_KINDS } from '@alphapulse/contracts';
 import { RESERVED_LABELS } from '../metrics/catalogue';
 
-const labelName = z
-  .string()
-  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)')
-  .refine((name) => !name.startsWith('__'), 'names starting with __ are reserved by Prometheus')
-  .refine((name) => !RESERVED_LABELS.has(name), 'is a label the exporter sets itself (service, instance, job, le, quantile, …)');
-const extraLabels = z.record(labelName, z.string()).default({});
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** Extra target labels; each key is checked here so the error names it (zod's record key errors do not). */
+const extraLabels = z
+  .record(z.string(), z.string())
+  .superRefine((labels, ctx) => {
+    for (const name of Object.keys(labels)) {
+      let message: string | undefined;
+      if (!LABEL_NAME.test(name)) message = 'must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)';
+      else if (name.startsWith('__')) message = 'names starting with __ are reserved by Prometheus';
+      else if (RESERVED_LABELS.has(name)) message = 'is a label the exporter sets itself (service, instance, job, le, quantile, …)';
+      if (message) ctx.addIssue({ code: 'custom', path: [name], message });
+    }
+  })
+  .default({});
 const seconds = z.number().finite().positive();
 
 const instanceSchema = z.union([
