@@ -1,8 +1,6 @@
 // Load over the day: quiet at night, a ramp into the US/EU trading day, a dip on weekends.
 // Times are UTC, so with the system clock the emulator follows the real day.
 
-const HOUR_MS = 3_600_000;
-
 /** Deterministic load shape in (0, ~1.4]: 1 is an ordinary daytime load. */
 export function diurnalLoad(epochMilliseconds: number): number {
   const date = new Date(epochMilliseconds);
@@ -16,5 +14,3 @@ export function diurnalLoad(epochMilliseconds: number): number {
   const weekend = weekday === 0 || weekday === 6 ? 0.55 : 1;
   return Math.max(0.05, (daily + openBump) * weekend);
 }
-
-export { HOUR_MS };

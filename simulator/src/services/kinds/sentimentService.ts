@@ -90,4 +90,8 @@ export const sentimentService = defineKind({
   }),
   performanceMetrics: (state) =>
     Object.fromEntries(SENTIMENT_SOURCES.map((source) => [`${source}_outage`, state.sources[source].outageSecondsLeft > 0 ? 1 : 0])),
+  degradedReason: (state) => {
+    const failing = SENTIMENT_SOURCES.filter((source) => state.sources[source].outageSecondsLeft > 0);
+    return failing.length > 0 ? `source API outage: ${failing.join(', ')}` : undefined;
+  },
 });
