@@ -64,7 +64,11 @@ export function usePanZoom(containerRef: RefObject<HTMLDivElement | null>, width
       current.x = event.clientX;
       current.y = event.clientY;
       if (current.moved > CLICK_TOLERANCE) {
-        (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+        try {
+          (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+        } catch {
+          // Synthetic or already released pointers cannot be captured; panning still works without it.
+        }
         setView(panBy(viewRef.current, dx, dy));
       }
     },
