@@ -56,7 +56,7 @@ async function main() {
 
   try {
     const seed = numberFromEnv('ALPHAPULSE_SEED', 42);
-    const emulator = await startEmulator({ seed, logger: log });
+    const emulator = await startEmulator({ seed, logger: log.child({ component: 'emulator' }) });
     running.push({ name: 'emulator', stop: () => emulator.stop() });
     where.push({ component: 'emulator control API (faults)', address: `${emulator.controlUrl}/faults` });
     where.push({ component: `${emulator.services.length} emulated services`, address: `${emulator.services[0].url} … ${emulator.services.at(-1)!.url}` });

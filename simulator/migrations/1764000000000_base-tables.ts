@@ -1,6 +1,6 @@
 // Raw tables. Every primary key starts with the reader's filter column and includes time: it is the
 // idempotency key of the writer (ON CONFLICT DO NOTHING) and satisfies TimescaleDB's unique-index rule.
-import type { MigrationBuilder } from 'node-pg-migrate';
+import type { MigrationBuilder } from '../src/db/migrationHelpers';
 import { READER_ROLE, SCHEMA, TABLES } from '../src/db/schema';
 
 export async function up(pgm: MigrationBuilder): Promise<void> {

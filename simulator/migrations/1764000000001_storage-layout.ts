@@ -1,8 +1,7 @@
 // Storage layout by capability: hypertables + compression with TimescaleDB, BRIN time indexes on plain PostgreSQL.
-import type { MigrationBuilder } from 'node-pg-migrate';
 import { brinIndexStatements } from '../src/db/plainAggregates';
 import { hypertableStatements } from '../src/db/timescaleFeatures';
-import { timescaleAvailable } from '../src/db/migrationHelpers';
+import { timescaleAvailable, type MigrationBuilder } from '../src/db/migrationHelpers';
 
 export async function up(pgm: MigrationBuilder): Promise<void> {
   const statements = (await timescaleAvailable(pgm)) ? hypertableStatements() : brinIndexStatements();

@@ -1,9 +1,8 @@
 // Long-range relations under one set of names: continuous aggregates with TimescaleDB, date_bin views otherwise.
-import type { MigrationBuilder } from 'node-pg-migrate';
 import { plainAggregateStatements } from '../src/db/plainAggregates';
 import { READER_ROLE, SCHEMA } from '../src/db/schema';
 import { continuousAggregateStatements } from '../src/db/timescaleFeatures';
-import { timescaleAvailable } from '../src/db/migrationHelpers';
+import { timescaleAvailable, type MigrationBuilder } from '../src/db/migrationHelpers';
 
 export async function up(pgm: MigrationBuilder): Promise<void> {
   // CREATE MATERIALIZED VIEW ... WITH (timescaledb.continuous) refuses to run inside a transaction block;

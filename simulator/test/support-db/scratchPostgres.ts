@@ -69,10 +69,7 @@ export async function createScratchPostgres(): Promise<ScratchPostgres> {
     }
   }
 
-  return {
-    port,
-    url,
-    async start() {
+  async function start(): Promise<void> {
       const started = spawn(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], {
         ...user,
         stdio: 'ignore',
@@ -86,8 +83,9 @@ export async function createScratchPostgres(): Promise<ScratchPostgres> {
         if (Date.now() > deadline) throw new Error('PostgreSQL did not accept connections within 20 s');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-    },
-    async stop() {
+  }
+
+  async function stop(): Promise<void> {
       const running = child;
       child = null;
       if (!running || running.exitCode !== null) return;
@@ -95,9 +93,15 @@ export async function createScratchPostgres(): Promise<ScratchPostgres> {
         running.once('exit', () => resolve());
         running.kill('SIGINT');
       });
-    },
+  }
+
+  return {
+    port,
+    url,
+    start,
+    stop,
     async destroy() {
-      await this.stop();
+      await stop();
       rmSync(root, { recursive: true, force: true });
     },
   };
