@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_HOST, DEFAULT_PORTS } from '@alphapulse/contracts';
 import { startExporter } from '../exporter/src/startExporter';
-import { createQueryRouter } from '../exporter/src/query';
+import { createQueryRouter, limitsFromEnv } from '../exporter/src/query';
 import { startEmbeddedPostgres } from '../simulator/src/db/embeddedPostgres';
 import { migrate } from '../simulator/src/db/migrate';
 import { startEmulator } from '../simulator/src/emulator';
@@ -81,7 +81,7 @@ async function main() {
     }
 
     const apiToken = process.env.ALPHAPULSE_API_TOKEN?.trim() || persistentSecret(join(DATA_DIR, 'api-token')).value;
-    const queryRouter = createQueryRouter({ databaseUrl: queryDatabaseUrl, token: apiToken, logger: log.child({ component: 'query-api' }) });
+    const queryRouter = createQueryRouter({ databaseUrl: queryDatabaseUrl, token: apiToken, logger: log.child({ component: 'query-api' }), limits: limitsFromEnv(process.env) });
     const exporter = await startExporter({
       databaseUrl: queryDatabaseUrl,
       logger: log.child({ component: 'exporter' }),
