@@ -67,3 +67,14 @@ export function toCopyTables(batch: RowBatch): CopyTable[] {
     { table: TABLES.sentiment, columns: [...COPY_COLUMNS.sentiment], text: sentiment, rows: batch.sentiment.length },
   ];
 }
+
+/** Joins per-slice COPY texts table by table (all lists come from toCopyTables, so tables align). */
+export function concatCopyTables(parts: CopyTable[][]): CopyTable[] {
+  if (parts.length === 0) return toCopyTables({ candles: [], trades: [], equity: [], patterns: [], sentiment: [] });
+  return parts[0].map((first, i) => ({
+    table: first.table,
+    columns: first.columns,
+    text: parts.map((p) => p[i].text).join(''),
+    rows: parts.reduce((n, p) => n + p[i].rows, 0),
+  }));
+}

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import pino, { type Logger } from 'pino';
 import { TABLES } from '../db/schema';
 import { readCheckpoint, writeBatch, type WriteMode } from './batchWriter';
-import { toCopyTables } from './copyFormat';
+import { concatCopyTables, toCopyTables, type CopyTable } from './copyFormat';
 import {
   alignToMinute, batchRowCount, emptyBatch, MINUTE_MS, Simulation, type RowBatch, type SimulationConfig, type SimulationState,
 } from './simulation';
@@ -97,13 +97,26 @@ interface PendingBatch {
 /** Minutes generated between yields to the event loop while a COPY is in flight. */
 const GENERATION_SLICE_MINUTES = 60;
 
-async function generateChunk(simulation: Simulation, until: number): Promise<PendingBatch> {
-  const batch = emptyBatch();
+interface SerializedChunk {
+  tables: CopyTable[];
+  rows: number;
+  checkpoint: SimulationState;
+}
+
+/**
+ * Generates up to `until` in one-hour slices, serialising each slice at once: row objects then die young
+ * (cheap minor GCs) and only compact COPY text is kept until the chunk is written.
+ */
+async function generateChunk(simulation: Simulation, until: number): Promise<SerializedChunk> {
+  const parts: CopyTable[][] = [];
+  let rows = 0;
   while (simulation.nextTime < until) {
-    simulation.runUntil(Math.min(until, simulation.nextTime + GENERATION_SLICE_MINUTES * MINUTE_MS), batch);
+    const slice = simulation.runUntil(Math.min(until, simulation.nextTime + GENERATION_SLICE_MINUTES * MINUTE_MS), emptyBatch());
+    rows += batchRowCount(slice);
+    parts.push(toCopyTables(slice));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { batch, checkpoint: simulation.checkpoint() };
+  return { tables: concatCopyTables(parts), rows, checkpoint: simulation.checkpoint() };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -162,9 +175,8 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
     return { simulation: null, foreignData: rows[0].any as boolean };
   }
 
-  async function write(batch: RowBatch, checkpoint: SimulationState, mode: WriteMode): Promise<void> {
+  async function write(tables: CopyTable[], checkpoint: SimulationState, mode: WriteMode): Promise<void> {
     const db = await connection();
-    const tables = toCopyTables(batch);
     try {
       await writeBatch(db, tables, writerId, checkpoint, mode);
     } catch (err) {
@@ -218,13 +230,13 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
     const nextChunk = () => generateChunk(sim, Math.min(end, sim.nextTime + BACKFILL_CHUNK_MINUTES * MINUTE_MS));
     // Two-stage pipeline: PostgreSQL ingests chunk i while this process generates chunk i + 1, yielding often
     // enough that the socket keeps being fed, so both cores work.
-    let chunk: PendingBatch | null = await nextChunk();
+    let chunk: SerializedChunk | null = await nextChunk();
     while (chunk) {
-      const current: PendingBatch = chunk;
-      const writing = withRetry('writing a backfill batch', () => write(current.batch, current.checkpoint, 'direct'));
+      const current: SerializedChunk = chunk;
+      const writing = withRetry('writing a backfill batch', () => write(current.tables, current.checkpoint, 'direct'));
       chunk = sim.nextTime < end ? await nextChunk() : null;
       await writing;
-      rowsWritten += batchRowCount(current.batch);
+      rowsWritten += current.rows;
       const minutesWritten = (current.checkpoint.nextTime - from) / MINUTE_MS;
       const seconds = (performance.now() - started) / 1000;
       backfillOptions.onProgress?.({ rowsWritten, fraction: minutesWritten / minutesTotal, minutesWritten, minutesTotal, rowsPerSecond: rowsWritten / seconds });
@@ -248,7 +260,7 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
       }
       while (pending.length > 0) {
         const next = pending[0];
-        await write(next.batch, next.checkpoint, 'merge');
+        await write(toCopyTables(next.batch), next.checkpoint, 'merge');
         pending.shift();
         rowsWrittenLive += batchRowCount(next.batch);
       }
