@@ -1,35 +1,30 @@
-import { test, expect } from '@grafana/plugin-e2e';
+import { expect, test } from '@grafana/plugin-e2e';
+import { TEST_IDS } from '../src/constants/testIds';
 
-test('should display "No data" in case panel data is empty', async ({
-  gotoPanelEditPage,
+// playwright.config.ts probes GRAFANA_URL once; without a Grafana these specs are skipped, never passed.
+test.beforeEach(() => {
+  test.skip(
+    process.env.GRAFANA_REACHABLE !== '1',
+    `SKIPPED: no Grafana answers at ${process.env.GRAFANA_URL || 'http://localhost:3000'} — start one with \`npm run server\``
+  );
+});
+
+test('renders the AlphaPulse graph on the provisioned dashboard and shows a blast radius on click', async ({
+  gotoDashboardPage,
   readProvisionedDashboard,
 }) => {
   const dashboard = await readProvisionedDashboard({ fileName: 'dashboard.json' });
-  const panelEditPage = await gotoPanelEditPage({ dashboard, id: '2' });
-  await expect(panelEditPage.panel.locator).toContainText('No data');
+  const dashboardPage = await gotoDashboardPage(dashboard);
+  const panel = dashboardPage.getPanelByTitle('AlphaPulse service graph');
+  await expect(panel.locator.getByTestId(TEST_IDS.node)).toHaveCount(17);
+  await expect(panel.locator.locator('[data-node-id="pattern_storage"]')).toHaveAttribute('data-health', 'down');
+  await panel.locator.locator('[data-node-id="pattern_storage"]').click();
+  await expect(panel.locator.getByTestId(TEST_IDS.blastCount)).toHaveAttribute('data-count', '4');
 });
 
-test('should display circle when data is passed to the panel', async ({
-  panelEditPage,
-  readProvisionedDataSource,
-  page,
-}) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  await panelEditPage.datasource.set(ds.name);
-  await panelEditPage.setVisualization('Servicegraph');
-  await expect(page.getByTestId('simple-panel-circle')).toBeVisible();
-});
-
-test('should display series counter when "Show series counter" option is enabled', async ({
-  gotoPanelEditPage,
-  readProvisionedDashboard,
-  page,
-}) => {
+test('explains what it needs when the query returns no graph', async ({ gotoDashboardPage, readProvisionedDashboard }) => {
   const dashboard = await readProvisionedDashboard({ fileName: 'dashboard.json' });
-  const panelEditPage = await gotoPanelEditPage({ dashboard, id: '1' });
-  const options = panelEditPage.getCustomOptions('Servicegraph');
-  const showSeriesCounter = options.getSwitch('Show series counter');
-
-  await showSeriesCounter.check();
-  await expect(page.getByTestId('simple-panel-series-counter')).toBeVisible();
+  const dashboardPage = await gotoDashboardPage(dashboard);
+  const panel = dashboardPage.getPanelByTitle('No graph in the data');
+  await expect(panel.locator.getByTestId(TEST_IDS.noInput)).toContainText('No service graph found');
 });
