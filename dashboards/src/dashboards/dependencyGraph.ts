@@ -1,0 +1,77 @@
+// Dependency graph: our service graph panel over the exporter's dependency and health metrics, with traffic and
+// error ratio per service; click a node for its blast radius and root cause.
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import { DASHBOARDS, DATASOURCES, PLUGIN_IDS, dashboardPath } from '../grafana/ids';
+import { baseDashboard } from '../panels/base';
+import { row, tablePanel, textPanel } from '../panels/common';
+import { promQuery } from '../panels/queries';
+
+/** The panel matches each result by refId (its `queries` options), so the refIds are part of the contract. */
+const REF = { dependency: 'dependency', status: 'status', up: 'up', traffic: 'traffic', errors: 'errors' } as const;
+
+function serviceGraphPanel(): dashboard.PanelBuilder {
+  return new dashboard.PanelBuilder()
+    .type(PLUGIN_IDS.serviceGraphPanel)
+    .title('AlphaPulse services')
+    .description('Nodes coloured by health, edges by dependency. Click a node: blast radius (what it takes down) and root cause (unhealthy upstream).')
+    .datasource(DATASOURCES.prometheus)
+    .withTarget(promQuery('alphapulse_service_dependency_info', { refId: REF.dependency, instant: true, format: 'table' }))
+    .withTarget(promQuery('alphapulse_service_status', { refId: REF.status, instant: true, format: 'table' }))
+    .withTarget(promQuery('alphapulse_up', { refId: REF.up, instant: true, format: 'table' }))
+    .withTarget(promQuery('sum by (service) (rate(alphapulse_service_requests_total[5m]))', { refId: REF.traffic, instant: true, format: 'table' }))
+    .withTarget(
+      promQuery('sum by (service) (rate(alphapulse_service_errors_total[5m])) / (sum by (service) (rate(alphapulse_service_requests_total[5m])) > 0)', {
+        refId: REF.errors,
+        instant: true,
+        format: 'table',
+      }),
+    )
+    .options({
+      inputMode: 'prometheus',
+      queries: { ...REF },
+      errorValueKind: 'ratio',
+      direction: 'LR',
+      stablePositions: true,
+      showSearch: true,
+      hideHealthy: false,
+      linkTitle: 'Service detail',
+      linkUrl: `${dashboardPath(DASHBOARDS.serviceDetail.uid)}?var-service=\${__service}&\${__url_time_range}`,
+    })
+    .fieldConfig({ defaults: { unit: 'none' }, overrides: [] })
+    .span(24)
+    .height(18);
+}
+
+export function dependencyGraphDashboard() {
+  return baseDashboard(DASHBOARDS.dependencyGraph, {
+    tags: ['services', 'graph'],
+    refresh: '10s',
+    from: 'now-15m',
+    description: 'Live dependency graph of the AlphaPulse services with blast radius and root cause analysis.',
+    related: [DASHBOARDS.serviceDetail, DASHBOARDS.alerts],
+  })
+    .withPanel(serviceGraphPanel())
+    .withRow(row('Unhealthy now'))
+    .withPanel(
+      tablePanel({
+        title: 'Services not healthy',
+        unit: 'none',
+        queries: [promQuery('alphapulse_service_status{status!="healthy"} == 1', { instant: true, format: 'table' })],
+        transformations: [{ id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, job: true } } }],
+        width: 12,
+      }),
+    )
+    .withPanel(
+      textPanel(
+        'Reading the graph',
+        [
+          '- **Colour**: green healthy, orange degraded, red down, grey unknown; purple nodes are external (database, exchange, SMTP…).',
+          '- **Click a node**: its dependents light up (blast radius) and its unhealthy dependencies are marked (root cause).',
+          '- **Focus mode** limits the picture to a few hops up and down; *hide healthy* leaves only the trouble.',
+          `- Open a node's [service detail](${dashboardPath(DASHBOARDS.serviceDetail.uid)}) from its tooltip link.`,
+        ].join('\n'),
+        12,
+        8,
+      ),
+    );
+}
