@@ -114,5 +114,18 @@ test('5,000 nodes / 15,000 edges draw on canvas and pan', async ({ page }) => {
   await page.mouse.up();
   const drawMs = Number(await canvas.getAttribute('data-draw-ms'));
   expect(drawMs).toBeLessThan(500);
+
+  // On canvas, nodes are selected through the search box (Enter picks the first match) or by clicking.
+  await page.getByTestId(TEST_IDS.search).fill('svc_4999');
+  await page.getByTestId(TEST_IDS.search).press('Enter');
+  await expect(page.getByTestId(TEST_IDS.summary)).toContainText('svc_4999');
+  const blast = Number(await page.getByTestId(TEST_IDS.blastCount).getAttribute('data-count'));
+  expect(blast).toBeGreaterThan(100);
+  // The search centred the view on the node: clicking the canvas centre selects it again.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId(TEST_IDS.summary)).toHaveCount(0);
+  const centre = (await canvas.boundingBox())!;
+  await page.mouse.click(centre.x + centre.width / 2, centre.y + centre.height / 2);
+  await expect(page.getByTestId(TEST_IDS.summary)).toContainText('svc_4999');
   expect(errors).toEqual([]);
 });

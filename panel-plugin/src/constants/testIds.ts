@@ -19,6 +19,7 @@ export const TEST_IDS = {
   noInput: 'servicegraph-no-input',
   cycleBadge: 'servicegraph-cycle-flag',
   labelEditor: 'servicegraph-label-editor',
+  group: 'servicegraph-group',
 } as const;
 
 /** Node size in layout units, shared by layout requests and both renderers. */

@@ -3,6 +3,7 @@ import { useStyles2 } from '@grafana/ui';
 import { NODE_HEIGHT, NODE_WIDTH, TEST_IDS } from '../../constants/testIds';
 import { edgeGeometry } from '../../view/edgePath';
 import { nodeColor } from '../../view/graphColors';
+import { groupBoxes } from '../../view/groupBoxes';
 import { Role } from '../../view/highlight';
 import { NodeGrid } from '../../view/spatialIndex';
 import { panBy, toWorld, zoomAt } from '../../view/viewport';
@@ -66,6 +67,7 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { graph, x, y, bends } = positioned;
 
+  const groups = useMemo(() => groupBoxes(graph.nodes, x, y, HALF_WIDTH, HALF_HEIGHT), [graph, x, y]);
   const grid = useMemo(() => new NodeGrid(x, y, HALF_WIDTH, HALF_HEIGHT, (v) => Number.isFinite(x[v])), [x, y]);
 
   // Edge polylines in world coordinates, computed once per layout rather than once per frame.
@@ -122,6 +124,21 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
     const [left, top] = toWorld(view, 0, 0);
     const [right, bottom] = toWorld(view, width, height);
 
+    for (const box of groups) {
+      context.globalAlpha = 1;
+      context.fillStyle = colors.groupFill;
+      context.strokeStyle = colors.groupBorder;
+      context.lineWidth = 1;
+      context.beginPath();
+      context.roundRect(box.minX, box.minY, box.maxX - box.minX, box.maxY - box.minY, 8);
+      context.fill();
+      context.stroke();
+      if (view.k >= LABEL_MIN_ZOOM) {
+        context.fillStyle = colors.secondaryText;
+        context.font = '11px Inter, Helvetica, Arial, sans-serif';
+        context.fillText(box.name, box.minX + 8, box.minY + 14);
+      }
+    }
     for (const batch of batches) {
       context.beginPath();
       context.strokeStyle = batch.color;
@@ -202,7 +219,7 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
     }
     context.globalAlpha = 1;
     canvas.dataset.drawMs = (performance.now() - started).toFixed(2);
-  }, [batches, edgeLines, graph, x, y, highlight, colors, view, width, height, direction]);
+  }, [batches, edgeLines, groups, graph, x, y, highlight, colors, view, width, height, direction]);
 
   const nodeAt = (event: React.MouseEvent) => {
     const rect = canvasRef.current!.getBoundingClientRect();

@@ -165,6 +165,26 @@ describe('ServiceGraphPanel', () => {
     expect(notice).toHaveTextContent('Edge "a→ghost" refers to unknown node "ghost"');
   });
 
+  it('groups nodes by a label', async () => {
+    const nodes = createDataFrame({
+      name: 'nodes',
+      fields: [
+        { name: 'id', type: FieldType.string, values: ['web', 'api', 'db'] },
+        { name: 'tier', type: FieldType.string, values: ['frontend', 'backend', 'backend'] },
+      ],
+    });
+    const edges = createDataFrame({
+      name: 'edges',
+      fields: [
+        { name: 'source', type: FieldType.string, values: ['web', 'api'] },
+        { name: 'target', type: FieldType.string, values: ['api', 'db'] },
+      ],
+    });
+    await renderPanel([nodes, edges], { groupByLabel: 'tier' });
+    const groups = screen.getAllByTestId(TEST_IDS.group).map((el) => el.getAttribute('data-group'));
+    expect(groups.sort()).toEqual(['backend', 'frontend']);
+  });
+
   it('explains what it needs when no input fits', () => {
     render(<ServiceGraphPanel {...props([createDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1] }] })])} />);
     expect(screen.getByTestId(TEST_IDS.noInput)).toHaveTextContent('No service graph found');

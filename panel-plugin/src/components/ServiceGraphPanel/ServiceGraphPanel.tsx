@@ -5,7 +5,7 @@ import { NODE_HEIGHT, TEST_IDS } from '../../constants/testIds';
 import { findCycles } from '../../graph/cycles';
 import { parseFrames } from '../../graph/parseFrames';
 import { buildServiceGraph, dependenciesOf, dependentsOf } from '../../graph/serviceGraph';
-import type { ServiceGraphOptions } from '../../types';
+import { defaultOptions, type ServiceGraphOptions } from '../../types';
 import { edgeWidths, errorLevel } from '../../view/edgeStyle';
 import { graphColors, nodeColor } from '../../view/graphColors';
 import { computeHighlight } from '../../view/highlight';
@@ -25,7 +25,18 @@ import { usePanZoom } from './usePanZoom';
 /** Placeholder replaced by the selected node's id in the data link URL. */
 export const SERVICE_LINK_PLACEHOLDER = '${__service}';
 
-export function ServiceGraphPanel({ data, options, width, height, fieldConfig, replaceVariables }: PanelProps<ServiceGraphOptions>) {
+/** Panels saved by older versions may miss options; nested objects are merged so no field is undefined. */
+function withDefaults(options: Partial<ServiceGraphOptions> | undefined): ServiceGraphOptions {
+  return {
+    ...defaultOptions,
+    ...options,
+    labels: { ...defaultOptions.labels, ...options?.labels },
+    queries: { ...defaultOptions.queries, ...options?.queries },
+  };
+}
+
+export function ServiceGraphPanel({ data, options: savedOptions, width, height, fieldConfig, replaceVariables }: PanelProps<ServiceGraphOptions>) {
+  const options = useMemo(() => withDefaults(savedOptions), [savedOptions]);
   const theme = useTheme2();
   const styles = useStyles2(getServiceGraphPanelStyles);
   const colors = useMemo(() => graphColors(theme, options), [theme, options]);

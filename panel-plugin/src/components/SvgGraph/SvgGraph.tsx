@@ -78,7 +78,7 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
       </defs>
       <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
         {groups.map((box) => (
-          <g key={box.name} className={styles.group}>
+          <g key={box.name} className={styles.group} data-testid={TEST_IDS.group} data-group={box.name}>
             <rect x={box.minX} y={box.minY} width={box.maxX - box.minX} height={box.maxY - box.minY} rx={8} fill={colors.groupFill} stroke={colors.groupBorder} />
             <text x={box.minX + 8} y={box.minY + 14} fill={colors.secondaryText}>
               {box.name}
