@@ -152,8 +152,8 @@ const platform: AlertRuleSpec[] = [
     uid: 'alphapulse-exporter-unreachable',
     title: 'ExporterUnreachable',
     datasource: 'prometheus',
-    // `up` is Prometheus' own scrape result; absent() covers a scrape config that lost the job entirely.
-    expr: 'max(up{job="alphapulse"}) or absent(up{job="alphapulse"}) - 1',
+    // `up` is Prometheus' own scrape result; vector(0) covers a scrape config that lost the job entirely.
+    expr: 'max(up{job="alphapulse"}) or vector(0)',
     threshold: { op: 'lt', value: 1 },
     for: '2m',
     severity: 'critical',
@@ -184,7 +184,7 @@ const platform: AlertRuleSpec[] = [
     panelTitle: 'Database reachable',
   },
   {
-    uid: 'alphapulse-database-unreachable-from-grafana',
+    uid: 'alphapulse-db-unreachable-from-grafana',
     title: 'DatabaseUnreachableFromGrafana',
     datasource: 'timescaledb',
     sql: 'SELECT 1 AS reachable',
