@@ -26,8 +26,9 @@ export function buildCandlesSql(
   selection: { symbols: readonly string[]; timeframe: string },
   columns: CandleColumns = 'ohlcv',
 ): SqlQuery {
-  const params = new Params();
   const source = candleSource(target, window.bucketMs, selection.timeframe);
+  if (source.relation === TABLES.candles && !target.timescaledb) return buildPlainCandlesSql(window, selection, columns);
+  const params = new Params();
   const time = source.timeColumn;
   const bucket = bucketSql(target, bucketParam(params, window.bucketMs), time);
   const measures = {
@@ -47,6 +48,38 @@ WHERE symbol = ANY(${params.add([...selection.symbols], 'text[]')}) AND timefram
   AND ${time} >= ${params.time(window.fromMs)} AND ${time} < ${params.time(window.toMs)}
 GROUP BY symbol, 2
 ORDER BY symbol, 2`;
+  return { text, values: params.values };
+}
+
+/**
+ * Plain PostgreSQL has no first()/last(); an ordered array_agg sorts every bucket. Instead aggregate with plain
+ * min/max (hash aggregate, no sort) and fetch the open and close rows back through the primary key
+ * (symbol, timeframe, time): two index probes per bucket. Same values, several times faster on long ranges.
+ */
+function buildPlainCandlesSql(window: BucketWindow, selection: { symbols: readonly string[]; timeframe: string }, columns: CandleColumns): SqlQuery {
+  const params = new Params();
+  const bucket = bucketSql({ timescaledb: false }, bucketParam(params, window.bucketMs));
+  const timeframe = params.add(selection.timeframe);
+  const needsOpen = columns === 'ohlcv';
+  const needsClose = columns !== 'volume';
+  const output = {
+    ohlcv: 'o.open, b.high, b.low, c.close, b.volume',
+    close: 'c.close',
+    volume: 'b.volume',
+  }[columns];
+  const text = `WITH buckets AS (
+  SELECT symbol, ${bucket} AS time, min(time) AS first_time, max(time) AS last_time,
+         max(high) AS high, min(low) AS low, sum(volume) AS volume
+  FROM ${TABLES.candles}
+  WHERE symbol = ANY(${params.add([...selection.symbols], 'text[]')}) AND timeframe = ${timeframe}
+    AND time >= ${params.time(window.fromMs)} AND time < ${params.time(window.toMs)}
+  GROUP BY symbol, 2
+)
+SELECT b.symbol, b.time, ${output}
+FROM buckets b${needsOpen ? `
+JOIN ${TABLES.candles} o ON o.symbol = b.symbol AND o.timeframe = ${timeframe} AND o.time = b.first_time` : ''}${needsClose ? `
+JOIN ${TABLES.candles} c ON c.symbol = b.symbol AND c.timeframe = ${timeframe} AND c.time = b.last_time` : ''}
+ORDER BY b.symbol, b.time`;
   return { text, values: params.values };
 }
 
