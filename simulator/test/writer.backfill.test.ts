@@ -81,7 +81,7 @@ test('live mode continues exactly where the database ends: no gap, no duplicate'
   expect(checkpoint.rows[0].next_time).toEqual(new Date(END + 3 * HOUR + 10 * MINUTE_MS));
 });
 
-test('tables that already hold rows this writer did not produce are not backfilled', async () => {
+test('tables that already hold rows this writer did not produce get neither backfill nor live rows', async () => {
   const other = await createTestDatabase('writer_foreign');
   try {
     await migrate(other.url);
@@ -90,6 +90,8 @@ test('tables that already hold rows this writer did not produce are not backfill
     await c.query(`INSERT INTO alphapulse.candles (time, symbol, open, high, low, close, volume) VALUES (now(), 'AAPL', 1, 1, 1, 1, 1)`);
     const writer = createDataWriter({ databaseUrl: other.url, ...CONFIG });
     expect(await writer.backfill({ days: 1 })).toMatchObject({ status: 'skipped', rowsWritten: 0 });
+    await writer.startLive({ tickMs: 10 });
+    await waitFor(() => !writer.status().live, 10_000, 'live mode to refuse foreign data');
     await writer.stop();
     expect((await tableCounts(c)).candles).toBe(1);
     await c.end();

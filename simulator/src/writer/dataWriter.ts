@@ -94,8 +94,13 @@ interface PendingBatch {
   checkpoint: SimulationState;
 }
 
-/** Minutes generated between yields to the event loop while a COPY is in flight. */
-const GENERATION_SLICE_MINUTES = 60;
+/**
+ * Minutes generated between yields to the event loop while the previous chunk is being written: short, so
+ * that every protocol round trip of that write (5 COPYs, checkpoint, COMMIT) is answered within a few ms.
+ */
+const GENERATION_YIELD_MINUTES = 5;
+/** Minutes serialised together: candles are grouped by symbol within it (hour-long runs per symbol on disk). */
+const SERIALIZATION_MINUTES = 60;
 
 interface SerializedChunk {
   tables: CopyTable[];
@@ -104,17 +109,21 @@ interface SerializedChunk {
 }
 
 /**
- * Generates up to `until` in one-hour slices, serialising each slice at once: row objects then die young
- * (cheap minor GCs) and only compact COPY text is kept until the chunk is written.
+ * Generates up to `until`, serialising each hour at once: row objects then die young (cheap minor GCs) and
+ * only compact COPY text is kept until the chunk is written.
  */
 async function generateChunk(simulation: Simulation, until: number): Promise<SerializedChunk> {
   const parts: CopyTable[][] = [];
   let rows = 0;
   while (simulation.nextTime < until) {
-    const slice = simulation.runUntil(Math.min(until, simulation.nextTime + GENERATION_SLICE_MINUTES * MINUTE_MS), emptyBatch());
-    rows += batchRowCount(slice);
-    parts.push(toCopyTables(slice));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const hourEnd = Math.min(until, simulation.nextTime + SERIALIZATION_MINUTES * MINUTE_MS);
+    const hour = emptyBatch();
+    while (simulation.nextTime < hourEnd) {
+      simulation.runUntil(Math.min(hourEnd, simulation.nextTime + GENERATION_YIELD_MINUTES * MINUTE_MS), hour);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    rows += batchRowCount(hour);
+    parts.push(toCopyTables(hour));
   }
   return { tables: concatCopyTables(parts), rows, checkpoint: simulation.checkpoint() };
 }
@@ -131,7 +140,7 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
 
   let client: Client | null = null;
   let simulation: Simulation | null = null;
-  let pending: PendingBatch[] = [];
+  const pending: PendingBatch[] = [];
   let liveTimer: NodeJS.Timeout | null = null;
   let liveTick: Promise<void> | null = null;
   let live = false;
@@ -250,6 +259,12 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
     try {
       if (!simulation) {
         const loaded = await loadSimulation(await connection());
+        if (!loaded.simulation && loaded.foreignData) {
+          // Someone else's data (e.g. the real AlphaPulse database): never mix simulated rows into it.
+          log.warn('candles exist that this writer did not produce: live mode stays off');
+          live = false;
+          return;
+        }
         // Without a checkpoint live mode starts at the current minute: nothing before it is invented.
         simulation = loaded.simulation ?? Simulation.start(requested, alignToMinute(clock()));
       }
