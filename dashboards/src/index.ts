@@ -7,3 +7,7 @@ export { toPrometheusRuleFile, prometheusCondition } from './alerting/prometheus
 export type { AlertRuleSpec, PromRule, SqlRule, RuleGroupSpec } from './alerting/ruleModel';
 export { CONTACT_POINTS, MUTE_TIMINGS } from './alerting/notificationNames';
 export { prometheusArgs, grafanaArgs, grafanaEnv, grafanaPluginLinks, NOTIFICATION_ENV_DEFAULTS, PLUGIN_DIST_DIRS } from './launch/stackProcesses';
+export { parseRolesFile, RolesFileError, type RolesSpec } from './roles/rolesFile';
+export { applyRoles } from './roles/applyRoles';
+export { GrafanaApi } from './roles/grafanaApi';
+export { planAccess, missingTeams, describeChange } from './roles/plan';
