@@ -1,7 +1,7 @@
 // npm run bench -w @alphapulse/simulator
 // Backfill throughput of the data writer (default 30 days × 20 symbols) on its own embedded PostgreSQL, against a
-// baseline measured in the same run: raw COPY of the same rows, pre-generated and pre-serialised, in the same
-// 12-hour transactions. The ratio is what generation, serialisation and checkpointing cost on top of COPY.
+// baseline measured in the same run: raw binary COPY of the same rows, pre-generated and pre-encoded, in the same
+// 12-hour transactions. The ratio is what generation, encoding and checkpointing cost on top of COPY.
 // BENCH_RUNS (default 3), BENCH_DAYS (30), BENCH_SYMBOLS (20) override the defaults.
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const serverUrl = pg.databaseUrl.replace(/\/[^/]*$/, '/postgres');
   console.log(`backfill benchmark: ${DAYS} days × ${SYMBOLS} symbols of 1-minute data, ${RUNS} runs, PostgreSQL on port ${pg.port}`);
   try {
-    // Same rows for the baseline, generated and serialised before the clock starts.
+    // Same rows for the baseline, generated and encoded before the clock starts.
     const generationStarted = performance.now();
     const simulation = Simulation.start(simulationConfig({ symbols: SYMBOLS }), START);
     const chunks: { tables: CopyTable[]; checkpoint: SimulationState }[] = [];
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       chunks.push({ tables: toCopyTables(batch), checkpoint: simulation.checkpoint() });
     }
     const generationSeconds = (performance.now() - generationStarted) / 1000;
-    console.log(`generation + serialisation alone: ${fmt(rows)} rows in ${generationSeconds.toFixed(2)} s = ${fmt(rows / generationSeconds)} rows/s`);
+    console.log(`generation + encoding alone: ${fmt(rows)} rows in ${generationSeconds.toFixed(2)} s = ${fmt(rows / generationSeconds)} rows/s`);
 
     const writer: number[] = [];
     const baseline: number[] = [];

@@ -16,9 +16,9 @@ export type WriteMode = 'direct' | 'merge';
 
 const stagingName = (table: string) => `staging_${table.split('.')[1]}`;
 
-async function copyInto(client: ClientBase, target: string, columns: string[], text: string): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${target} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from([Buffer.from(text)]), stream);
+async function copyInto(client: ClientBase, target: string, columns: string[], data: Buffer): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${target} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`));
+  await pipeline(Readable.from([data]), stream);
 }
 
 export async function ensureStagingTables(client: ClientBase, tables: CopyTable[]): Promise<void> {
@@ -37,12 +37,12 @@ export async function writeBatch(
   if (mode === 'merge') await ensureStagingTables(client, tables);
   await client.query('BEGIN');
   try {
-    for (const { table, columns, text, rows } of tables) {
+    for (const { table, columns, data, rows } of tables) {
       if (rows === 0) continue;
       if (mode === 'direct') {
-        await copyInto(client, table, columns, text);
+        await copyInto(client, table, columns, data);
       } else {
-        await copyInto(client, stagingName(table), columns, text);
+        await copyInto(client, stagingName(table), columns, data);
         const list = columns.join(', ');
         await client.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stagingName(table)} ON CONFLICT DO NOTHING`);
       }

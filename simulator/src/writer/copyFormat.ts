@@ -1,13 +1,15 @@
-// Rows to PostgreSQL COPY text format (tab-separated, one row a line). Our values never contain tabs,
-// newlines or backslashes, so no escaping is needed; numbers print in JS shortest round-trip form,
-// which float8 parses back to the identical double.
+// Rows to PostgreSQL's binary COPY format: doubles and timestamps go over the wire as 8 raw bytes each, so
+// neither this process formats numbers as text nor the server parses them back (both were the hot spots).
+// Layout per https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4 : signature, flags,
+// header extension length; per row an int16 field count and, per field, an int32 length and the bytes;
+// an int16 -1 trailer.
 import { TABLES } from '../db/schema';
 import { TIMEFRAME, type RowBatch } from './simulation';
 
 export interface CopyTable {
   table: string;
   columns: string[];
-  text: string;
+  data: Buffer;
   rows: number;
 }
 
@@ -19,16 +21,94 @@ export const COPY_COLUMNS = {
   sentiment: ['time', 'symbol', 'source', 'score', 'confidence', 'mentions'],
 } as const;
 
-/** ISO strings are costly and a batch holds few distinct minutes, so format each once. */
-class TimeFormatter {
-  private readonly cache = new Map<number, string>();
-  format(ms: number): string {
-    let iso = this.cache.get(ms);
-    if (iso === undefined) {
-      iso = new Date(ms).toISOString();
-      this.cache.set(ms, iso);
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+/** PostgreSQL timestamps count microseconds from 2000-01-01 00:00:00 UTC. */
+const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
+const TWO_POW_32 = 4_294_967_296;
+
+/** One table's binary COPY payload, growing in place (no per-value allocations). */
+export class BinaryCopyWriter {
+  private buffer: Buffer;
+  private position = 0;
+  rows = 0;
+  private readonly textCache = new Map<string, Buffer>();
+
+  constructor(initialBytes = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(initialBytes);
+    this.reserve(SIGNATURE.length + 8);
+    SIGNATURE.copy(this.buffer, 0);
+    this.position = SIGNATURE.length;
+    this.buffer.writeInt32BE(0, this.position); // flags
+    this.buffer.writeInt32BE(0, this.position + 4); // header extension length
+    this.position += 8;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.position + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.position + bytes));
+    this.buffer.copy(grown, 0, 0, this.position);
+    this.buffer = grown;
+  }
+
+  row(fields: number): this {
+    this.reserve(2);
+    this.buffer.writeInt16BE(fields, this.position);
+    this.position += 2;
+    this.rows++;
+    return this;
+  }
+
+  float8(value: number): this {
+    this.reserve(12);
+    this.buffer.writeInt32BE(8, this.position);
+    this.buffer.writeDoubleBE(value, this.position + 4);
+    this.position += 12;
+    return this;
+  }
+
+  int4(value: number): this {
+    this.reserve(8);
+    this.buffer.writeInt32BE(4, this.position);
+    this.buffer.writeInt32BE(value, this.position + 4);
+    this.position += 8;
+    return this;
+  }
+
+  int8(value: number): this {
+    this.reserve(12);
+    const high = Math.floor(value / TWO_POW_32);
+    this.buffer.writeInt32BE(8, this.position);
+    this.buffer.writeInt32BE(high, this.position + 4);
+    this.buffer.writeUInt32BE(value - high * TWO_POW_32, this.position + 8);
+    this.position += 12;
+    return this;
+  }
+
+  /** timestamptz from milliseconds since the Unix epoch. */
+  timestamp(ms: number): this {
+    return this.int8((ms - POSTGRES_EPOCH_MS) * 1000);
+  }
+
+  /** Text values here come from small vocabularies (symbols, strategies…), so their bytes are cached. */
+  text(value: string): this {
+    let bytes = this.textCache.get(value);
+    if (!bytes) {
+      bytes = Buffer.from(value, 'utf8');
+      this.textCache.set(value, bytes);
     }
-    return iso;
+    this.reserve(4 + bytes.length);
+    this.buffer.writeInt32BE(bytes.length, this.position);
+    bytes.copy(this.buffer, this.position + 4);
+    this.position += 4 + bytes.length;
+    return this;
+  }
+
+  /** The complete payload (with trailer); the writer must not be used afterwards. */
+  finish(): Buffer {
+    this.reserve(2);
+    this.buffer.writeInt16BE(-1, this.position);
+    this.position += 2;
+    return this.buffer.subarray(0, this.position);
   }
 }
 
@@ -39,42 +119,56 @@ function symbolsPerMinute(batch: RowBatch): number {
   return Math.max(1, n);
 }
 
-export function toCopyTables(batch: RowBatch): CopyTable[] {
-  const t = new TimeFormatter();
-  let candles = '';
-  // Written symbol by symbol: heap pages and primary-key inserts then cluster by (symbol, time), which is how
-  // candles are read (one symbol over a range) — far fewer pages touched than minute-interleaved rows.
-  const stride = symbolsPerMinute(batch);
-  for (let s = 0; s < stride; s++) {
-    for (let i = s; i < batch.candles.length; i += stride) {
-      const r = batch.candles[i];
-      candles += `${t.format(r.time)}\t${r.symbol}\t${TIMEFRAME}\t${r.open}\t${r.high}\t${r.low}\t${r.close}\t${r.volume}\n`;
+/** Accumulates batches (e.g. hour by hour) into the five tables' COPY payloads. */
+export class CopyEncoder {
+  private readonly candles = new BinaryCopyWriter(1 << 20);
+  private readonly trades = new BinaryCopyWriter();
+  private readonly equity = new BinaryCopyWriter(1 << 18);
+  private readonly patterns = new BinaryCopyWriter();
+  private readonly sentiment = new BinaryCopyWriter(1 << 18);
+
+  add(batch: RowBatch): this {
+    // Candles go symbol by symbol: heap pages and primary-key inserts then cluster by (symbol, time), which is
+    // how they are read (one symbol over a range) — far fewer pages touched than minute-interleaved rows.
+    const stride = symbolsPerMinute(batch);
+    for (let s = 0; s < stride; s++) {
+      for (let i = s; i < batch.candles.length; i += stride) {
+        const r = batch.candles[i];
+        this.candles.row(8).timestamp(r.time).text(r.symbol).text(TIMEFRAME).float8(r.open).float8(r.high).float8(r.low).float8(r.close).float8(r.volume);
+      }
     }
+    for (const r of batch.trades) {
+      this.trades.row(9).timestamp(r.time).int8(r.tradeId).text(r.strategy).text(r.symbol).text(r.side)
+        .float8(r.quantity).float8(r.price).float8(r.fee).float8(r.realizedPnl);
+    }
+    for (const r of batch.equity) {
+      this.equity.row(9).timestamp(r.time).text(r.strategy).float8(r.equity).float8(r.cash).float8(r.unrealizedPnl)
+        .float8(r.realizedPnl).float8(r.grossExposure).float8(r.netExposure).int4(r.openPositions);
+    }
+    for (const r of batch.patterns) {
+      this.patterns.row(7).timestamp(r.time).text(r.symbol).text(TIMEFRAME).text(r.pattern).text(r.direction).float8(r.confidence).float8(r.price);
+    }
+    for (const r of batch.sentiment) {
+      this.sentiment.row(6).timestamp(r.time).text(r.symbol).text(r.source).float8(r.score).float8(r.confidence).int4(r.mentions);
+    }
+    return this;
   }
-  let trades = '';
-  for (const r of batch.trades) trades += `${t.format(r.time)}\t${r.tradeId}\t${r.strategy}\t${r.symbol}\t${r.side}\t${r.quantity}\t${r.price}\t${r.fee}\t${r.realizedPnl}\n`;
-  let equity = '';
-  for (const r of batch.equity) equity += `${t.format(r.time)}\t${r.strategy}\t${r.equity}\t${r.cash}\t${r.unrealizedPnl}\t${r.realizedPnl}\t${r.grossExposure}\t${r.netExposure}\t${r.openPositions}\n`;
-  let patterns = '';
-  for (const r of batch.patterns) patterns += `${t.format(r.time)}\t${r.symbol}\t${TIMEFRAME}\t${r.pattern}\t${r.direction}\t${r.confidence}\t${r.price}\n`;
-  let sentiment = '';
-  for (const r of batch.sentiment) sentiment += `${t.format(r.time)}\t${r.symbol}\t${r.source}\t${r.score}\t${r.confidence}\t${r.mentions}\n`;
-  return [
-    { table: TABLES.candles, columns: [...COPY_COLUMNS.candles], text: candles, rows: batch.candles.length },
-    { table: TABLES.trades, columns: [...COPY_COLUMNS.trades], text: trades, rows: batch.trades.length },
-    { table: TABLES.equitySnapshots, columns: [...COPY_COLUMNS.equity], text: equity, rows: batch.equity.length },
-    { table: TABLES.patterns, columns: [...COPY_COLUMNS.patterns], text: patterns, rows: batch.patterns.length },
-    { table: TABLES.sentiment, columns: [...COPY_COLUMNS.sentiment], text: sentiment, rows: batch.sentiment.length },
-  ];
+
+  finish(): CopyTable[] {
+    const table = (name: string, columns: readonly string[], writer: BinaryCopyWriter): CopyTable => {
+      const rows = writer.rows;
+      return { table: name, columns: [...columns], data: writer.finish(), rows };
+    };
+    return [
+      table(TABLES.candles, COPY_COLUMNS.candles, this.candles),
+      table(TABLES.trades, COPY_COLUMNS.trades, this.trades),
+      table(TABLES.equitySnapshots, COPY_COLUMNS.equity, this.equity),
+      table(TABLES.patterns, COPY_COLUMNS.patterns, this.patterns),
+      table(TABLES.sentiment, COPY_COLUMNS.sentiment, this.sentiment),
+    ];
+  }
 }
 
-/** Joins per-slice COPY texts table by table (all lists come from toCopyTables, so tables align). */
-export function concatCopyTables(parts: CopyTable[][]): CopyTable[] {
-  if (parts.length === 0) return toCopyTables({ candles: [], trades: [], equity: [], patterns: [], sentiment: [] });
-  return parts[0].map((first, i) => ({
-    table: first.table,
-    columns: first.columns,
-    text: parts.map((p) => p[i].text).join(''),
-    rows: parts.reduce((n, p) => n + p[i].rows, 0),
-  }));
+export function toCopyTables(batch: RowBatch): CopyTable[] {
+  return new CopyEncoder().add(batch).finish();
 }

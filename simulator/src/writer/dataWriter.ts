@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import pino, { type Logger } from 'pino';
 import { TABLES } from '../db/schema';
 import { readCheckpoint, writeBatch, type WriteMode } from './batchWriter';
-import { concatCopyTables, toCopyTables, type CopyTable } from './copyFormat';
+import { CopyEncoder, toCopyTables, type CopyTable } from './copyFormat';
 import {
   alignToMinute, batchRowCount, emptyBatch, MINUTE_MS, Simulation, type RowBatch, type SimulationConfig, type SimulationState,
 } from './simulation';
@@ -109,11 +109,11 @@ interface SerializedChunk {
 }
 
 /**
- * Generates up to `until`, serialising each hour at once: row objects then die young (cheap minor GCs) and
- * only compact COPY text is kept until the chunk is written.
+ * Generates up to `until`, encoding each hour at once: row objects then die young (cheap minor GCs) and only
+ * the compact binary COPY payload is kept until the chunk is written.
  */
 async function generateChunk(simulation: Simulation, until: number): Promise<SerializedChunk> {
-  const parts: CopyTable[][] = [];
+  const encoder = new CopyEncoder();
   let rows = 0;
   while (simulation.nextTime < until) {
     const hourEnd = Math.min(until, simulation.nextTime + SERIALIZATION_MINUTES * MINUTE_MS);
@@ -123,9 +123,9 @@ async function generateChunk(simulation: Simulation, until: number): Promise<Ser
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     rows += batchRowCount(hour);
-    parts.push(toCopyTables(hour));
+    encoder.add(hour);
   }
-  return { tables: concatCopyTables(parts), rows, checkpoint: simulation.checkpoint() };
+  return { tables: encoder.finish(), rows, checkpoint: simulation.checkpoint() };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
