@@ -12,12 +12,17 @@ const grafanaUrl = process.env.GRAFANA_URL || 'http://localhost:3000';
 if (process.env.GRAFANA_REACHABLE === undefined) {
   const probe = spawnSync(
     process.execPath,
-    ['-e', `fetch(${JSON.stringify(`${grafanaUrl}/api/health`)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`],
+    [
+      '-e',
+      `fetch(${JSON.stringify(`${grafanaUrl}/api/health`)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`,
+    ],
     { timeout: 5000 }
   );
   process.env.GRAFANA_REACHABLE = probe.status === 0 ? '1' : '0';
   if (probe.status !== 0) {
-    console.warn(`\n⚠ No Grafana answers at ${grafanaUrl}: the @grafana/plugin-e2e specs will be SKIPPED (start one with \`npm run server\`).\n`);
+    console.warn(
+      `\n⚠ No Grafana answers at ${grafanaUrl}: the @grafana/plugin-e2e specs will be SKIPPED (start one with \`npm run server\`).\n`
+    );
   }
 }
 const grafanaReachable = process.env.GRAFANA_REACHABLE === '1';

@@ -52,8 +52,19 @@ function dagre(nodes: number, edges: number, runs: number, ranker = 'network-sim
 
 function blast(nodes: number, edges: number, starts: number) {
   const random = randomConnectedDag(nodes, edges);
-  const serviceNodes: ServiceNode[] = Array.from({ length: nodes }, (_, v) => ({ id: `n${v}`, title: `n${v}`, health: 'healthy', isExternal: false, details: [] }));
-  const dependencyEdges = Array.from(random.edgeSource, (s, e) => ({ id: `e${e}`, source: `n${s}`, target: `n${random.edgeTarget[e]}`, details: [] }));
+  const serviceNodes: ServiceNode[] = Array.from({ length: nodes }, (_, v) => ({
+    id: `n${v}`,
+    title: `n${v}`,
+    health: 'healthy',
+    isExternal: false,
+    details: [],
+  }));
+  const dependencyEdges = Array.from(random.edgeSource, (s, e) => ({
+    id: `e${e}`,
+    source: `n${s}`,
+    target: `n${random.edgeTarget[e]}`,
+    details: [],
+  }));
   const { graph } = buildServiceGraph(serviceNodes, dependencyEdges);
   // Warm up the JIT as a panel would after its first click.
   for (let i = 0; i < 20; i++) {

@@ -11,7 +11,8 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 type Bench = {
@@ -24,11 +25,23 @@ const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'layout,blast,pan').spli
 
 async function layoutAndBlast(page: Page) {
   const bundle = path.join(__dirname, '..', 'browser-tests', '.harness', 'bench.js');
-  await build({ entryPoints: [path.join(__dirname, 'benchEntry.ts')], bundle: true, outfile: bundle, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(__dirname, 'benchEntry.ts')],
+    bundle: true,
+    outfile: bundle,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'error',
+  });
   await page.goto('about:blank');
   await page.addScriptTag({ path: bundle });
   const run = <T>(fn: string, ...args: unknown[]) =>
-    page.evaluate(({ fn, args }) => ((window as unknown as { bench: Record<string, (...a: unknown[]) => unknown> }).bench[fn](...args)) as T, { fn, args });
+    page.evaluate(
+      ({ fn, args }) =>
+        (window as unknown as { bench: Record<string, (...a: unknown[]) => unknown> }).bench[fn](...args) as T,
+      { fn, args }
+    );
 
   // Blast radius first: dagre's garbage would otherwise land in its timings as collection pauses.
   if (SECTIONS.has('blast')) {
@@ -55,21 +68,26 @@ async function layouts(run: Run) {
     rows.push([`${nodes} nodes / ${nodes * 3} edges`, nodes, ourMedian, dagreMedian]);
     console.log(
       `  ${`${nodes}/${nodes * 3}`.padEnd(12)} ours ${ms(ourMedian).padStart(10)}` +
-        (dagreMedian !== undefined ? `   dagre ${ms(dagreMedian).padStart(10)}   dagre/ours ${(dagreMedian / ourMedian).toFixed(0)}×` : '   dagre not run (>60 s at this size)')
+        (dagreMedian !== undefined
+          ? `   dagre ${ms(dagreMedian).padStart(10)}   dagre/ours ${(dagreMedian / ourMedian).toFixed(0)}×`
+          : '   dagre not run (>60 s at this size)')
     );
   }
   // dagre's default network-simplex ranker does not finish 1,000 nodes in reasonable time; its faster ranker does.
   const dagreLongest = median(await run<number[]>('dagre', 1000, 3000, 1, 'longest-path'));
   const ours1000 = rows.find(([, nodes]) => nodes === 1000)![2];
-  console.log(`  1000/3000    dagre with ranker=longest-path ${ms(dagreLongest)} (1 run)   dagre/ours ${(dagreLongest / ours1000).toFixed(0)}×`);
+  console.log(
+    `  1000/3000    dagre with ranker=longest-path ${ms(dagreLongest)} (1 run)   dagre/ours ${(dagreLongest / ours1000).toFixed(0)}×`
+  );
   console.log(`  goal: ours ≤ 300 ms at 1,000/3,000 → ${ours1000 <= 300 ? 'met' : 'MISSED'} (${ms(ours1000)})`);
-
 }
 
 async function blastRadius(run: Run) {
   const blast = await run<{ times: number[]; largest: number }>('blast', 5000, 15000, 200);
   console.log(`\nBlast radius on 5,000 nodes / 15,000 edges (200 starts, up to ${blast.largest} dependents)`);
-  console.log(`  median ${ms(median(blast.times))}   p95 ${ms(percentile(blast.times, 0.95))}   max ${ms(Math.max(...blast.times))}   goal ≤ 5 ms → ${percentile(blast.times, 0.95) <= 5 ? 'met' : 'MISSED'}`);
+  console.log(
+    `  median ${ms(median(blast.times))}   p95 ${ms(percentile(blast.times, 0.95))}   max ${ms(Math.max(...blast.times))}   goal ≤ 5 ms → ${percentile(blast.times, 0.95) <= 5 ? 'met' : 'MISSED'}`
+  );
 }
 
 async function panning(page: Page) {
@@ -80,12 +98,20 @@ async function panning(page: Page) {
     await page.goto(`${url}/harness/index.html`);
     const started = Date.now();
     await page.evaluate(() =>
-      (window as unknown as { renderServiceGraph: (s: unknown) => Promise<void> }).renderServiceGraph({ data: 'large', nodes: 5000, edges: 15000, width: 1200, height: 720 })
+      (window as unknown as { renderServiceGraph: (s: unknown) => Promise<void> }).renderServiceGraph({
+        data: 'large',
+        nodes: 5000,
+        edges: 15000,
+        width: 1200,
+        height: 720,
+      })
     );
     const canvas = page.getByTestId(TEST_IDS.canvas);
     await canvas.waitFor({ timeout: 60_000 });
     const layoutMs = await page.getByTestId(TEST_IDS.panel).getAttribute('data-layout-ms');
-    console.log(`\nCanvas, 5,000 nodes / 15,000 edges: first drawing ${Date.now() - started} ms after render (layout in worker ${layoutMs} ms)`);
+    console.log(
+      `\nCanvas, 5,000 nodes / 15,000 edges: first drawing ${Date.now() - started} ms after render (layout in worker ${layoutMs} ms)`
+    );
     for (const [label, zoomSteps] of [
       ['fitted (whole graph, no labels)', 0],
       ['zoomed in (labels drawn)', 12],
@@ -118,7 +144,9 @@ async function panning(page: Page) {
         await page.mouse.move(cx + Math.sin(step / 10) * 200, cy + Math.cos(step / 14) * 120);
       }
       await page.mouse.up();
-      const record = (await page.evaluate('(() => { window.panRecord.running = false; return window.panRecord; })()')) as {
+      const record = (await page.evaluate(
+        '(() => { window.panRecord.running = false; return window.panRecord; })()'
+      )) as {
         draws: number[];
         frames: number[];
       };
@@ -141,7 +169,9 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    console.log(`AlphaPulse Service Graph benchmark — ${await browser.version()} (headless), ${new Date().toISOString()}`);
+    console.log(
+      `AlphaPulse Service Graph benchmark — ${await browser.version()} (headless), ${new Date().toISOString()}`
+    );
     await layoutAndBlast(page);
     if (SECTIONS.has('pan')) {
       await panning(page);

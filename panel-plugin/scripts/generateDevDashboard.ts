@@ -7,19 +7,29 @@ const externals = [...new Set(Object.values(ALPHAPULSE_DEPENDENCIES).flat())].fi
 const ids = [...services, ...externals];
 const edges = Object.entries(ALPHAPULSE_DEPENDENCIES).flatMap(([s, deps]) => deps.map((d) => [s, d]));
 const frames = [
-  { name: 'nodes', fields: [
-    { name: 'id', type: 'string', values: ids },
-    { name: 'title', type: 'string', values: ids },
-    { name: 'status', type: 'string', values: ids.map((id) => ALPHAPULSE_STATUS[id] ?? null) },
-    { name: 'detail__kind', type: 'string', values: ids.map((id) => (services.includes(id) ? 'service' : 'external')) },
-  ] },
-  { name: 'edges', fields: [
-    { name: 'id', type: 'string', values: edges.map(([s, t]) => `${s}-${t}`) },
-    { name: 'source', type: 'string', values: edges.map(([s]) => s) },
-    { name: 'target', type: 'string', values: edges.map(([, t]) => t) },
-    { name: 'mainstat', type: 'number', values: edges.map((_, i) => 20 + ((i * 37) % 200)) },
-    { name: 'error_ratio', type: 'number', values: edges.map(([, t]) => (t === 'pattern_storage' ? 0.4 : 0.002)) },
-  ] },
+  {
+    name: 'nodes',
+    fields: [
+      { name: 'id', type: 'string', values: ids },
+      { name: 'title', type: 'string', values: ids },
+      { name: 'status', type: 'string', values: ids.map((id) => ALPHAPULSE_STATUS[id] ?? null) },
+      {
+        name: 'detail__kind',
+        type: 'string',
+        values: ids.map((id) => (services.includes(id) ? 'service' : 'external')),
+      },
+    ],
+  },
+  {
+    name: 'edges',
+    fields: [
+      { name: 'id', type: 'string', values: edges.map(([s, t]) => `${s}-${t}`) },
+      { name: 'source', type: 'string', values: edges.map(([s]) => s) },
+      { name: 'target', type: 'string', values: edges.map(([, t]) => t) },
+      { name: 'mainstat', type: 'number', values: edges.map((_, i) => 20 + ((i * 37) % 200)) },
+      { name: 'error_ratio', type: 'number', values: edges.map(([, t]) => (t === 'pattern_storage' ? 0.4 : 0.002)) },
+    ],
+  },
 ];
 const ds = { type: 'grafana-testdata-datasource', uid: 'trlxrdZVk' };
 const dashboard = {
@@ -36,7 +46,9 @@ const dashboard = {
       gridPos: { h: 16, w: 24, x: 0, y: 0 },
       options: {},
       fieldConfig: { defaults: {}, overrides: [] },
-      targets: [{ refId: 'A', datasource: ds, scenarioId: 'raw_frame', rawFrameContent: JSON.stringify(frames, null, 1) }],
+      targets: [
+        { refId: 'A', datasource: ds, scenarioId: 'raw_frame', rawFrameContent: JSON.stringify(frames, null, 1) },
+      ],
     },
     {
       id: 2,

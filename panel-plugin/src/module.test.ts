@@ -3,10 +3,20 @@ import { defaultOptions } from './types';
 
 describe('plugin options', () => {
   it('registers an editor with the documented default for every option', () => {
-    const builder = (plugin as unknown as { getPanelOptionsSupplier: () => (b: unknown) => void }).getPanelOptionsSupplier();
+    const builder = (
+      plugin as unknown as { getPanelOptionsSupplier: () => (b: unknown) => void }
+    ).getPanelOptionsSupplier();
     const registered: Array<{ path: string; defaultValue: unknown }> = [];
     const fake: Record<string, unknown> = {};
-    for (const method of ['addRadio', 'addTextInput', 'addCustomEditor', 'addSliderInput', 'addBooleanSwitch', 'addNumberInput', 'addColorPicker']) {
+    for (const method of [
+      'addRadio',
+      'addTextInput',
+      'addCustomEditor',
+      'addSliderInput',
+      'addBooleanSwitch',
+      'addNumberInput',
+      'addColorPicker',
+    ]) {
       fake[method] = (config: { path: string; defaultValue: unknown }) => {
         registered.push(config);
         return fake;
@@ -19,7 +29,9 @@ describe('plugin options', () => {
     );
     expect(paths.sort()).toEqual(expected.sort());
     for (const option of registered) {
-      const value = option.path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown>)[key], defaultOptions);
+      const value = option.path
+        .split('.')
+        .reduce<unknown>((object, key) => (object as Record<string, unknown>)[key], defaultOptions);
       expect(option.defaultValue).toEqual(value);
     }
   });

@@ -15,7 +15,9 @@ const LINKS = ['Data link'];
 export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
   .useFieldConfig({
     // Only value mappings apply: they map raw statuses (e.g. 2 → degraded) and may give a colour.
-    disableStandardOptions: Object.values(FieldConfigProperty).filter((property) => property !== FieldConfigProperty.Mappings),
+    disableStandardOptions: Object.values(FieldConfigProperty).filter(
+      (property) => property !== FieldConfigProperty.Mappings
+    ),
   })
   .setPanelOptions((builder) =>
     builder
@@ -60,7 +62,8 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
       .addTextInput({
         path: 'queries.traffic',
         name: 'Traffic query',
-        description: 'Optional metric name or ref ID of requests/s; per edge with both labels, per node with the service label only.',
+        description:
+          'Optional metric name or ref ID of requests/s; per edge with both labels, per node with the service label only.',
         category: INPUT,
         defaultValue: defaultOptions.queries.traffic,
         showIf: (options) => options.inputMode !== 'node-graph',
@@ -99,14 +102,16 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
       .addTextInput({
         path: 'externalNames',
         name: 'External dependencies',
-        description: 'Comma-separated names always drawn as externals. Dependencies without health series are externals too.',
+        description:
+          'Comma-separated names always drawn as externals. Dependencies without health series are externals too.',
         category: INPUT,
         defaultValue: defaultOptions.externalNames,
       })
       .addTextInput({
         path: 'groupByLabel',
         name: 'Group by label',
-        description: 'Label or field (e.g. tier) whose values are drawn as boxes around their nodes. Empty: no grouping.',
+        description:
+          'Label or field (e.g. tier) whose values are drawn as boxes around their nodes. Empty: no grouping.',
         category: INPUT,
         defaultValue: defaultOptions.groupByLabel,
       })
@@ -165,11 +170,31 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
         settings: { min: 1, integer: true },
         showIf: (options) => options.renderer === 'auto',
       })
-      .addColorPicker({ path: 'healthyColor', name: 'Healthy', category: COLORS, defaultValue: defaultOptions.healthyColor })
-      .addColorPicker({ path: 'degradedColor', name: 'Degraded', category: COLORS, defaultValue: defaultOptions.degradedColor })
+      .addColorPicker({
+        path: 'healthyColor',
+        name: 'Healthy',
+        category: COLORS,
+        defaultValue: defaultOptions.healthyColor,
+      })
+      .addColorPicker({
+        path: 'degradedColor',
+        name: 'Degraded',
+        category: COLORS,
+        defaultValue: defaultOptions.degradedColor,
+      })
       .addColorPicker({ path: 'downColor', name: 'Down', category: COLORS, defaultValue: defaultOptions.downColor })
-      .addColorPicker({ path: 'unknownColor', name: 'Unknown', category: COLORS, defaultValue: defaultOptions.unknownColor })
-      .addColorPicker({ path: 'externalColor', name: 'External dependency', category: COLORS, defaultValue: defaultOptions.externalColor })
+      .addColorPicker({
+        path: 'unknownColor',
+        name: 'Unknown',
+        category: COLORS,
+        defaultValue: defaultOptions.unknownColor,
+      })
+      .addColorPicker({
+        path: 'externalColor',
+        name: 'External dependency',
+        category: COLORS,
+        defaultValue: defaultOptions.externalColor,
+      })
       .addNumberInput({
         path: 'numericHealthyFrom',
         name: 'Numeric status: healthy from',
@@ -184,7 +209,13 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
         category: COLORS,
         defaultValue: defaultOptions.numericDegradedFrom,
       })
-      .addNumberInput({ path: 'edgeMinWidth', name: 'Min width', category: EDGES, defaultValue: defaultOptions.edgeMinWidth, settings: { min: 0.5 } })
+      .addNumberInput({
+        path: 'edgeMinWidth',
+        name: 'Min width',
+        category: EDGES,
+        defaultValue: defaultOptions.edgeMinWidth,
+        settings: { min: 0.5 },
+      })
       .addNumberInput({
         path: 'edgeMaxWidth',
         name: 'Max width',
@@ -209,9 +240,24 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
         defaultValue: defaultOptions.edgeErrorCritical,
         settings: { min: 0, max: 1 },
       })
-      .addBooleanSwitch({ path: 'showEdgeLabels', name: 'Show edge stats', category: EDGES, defaultValue: defaultOptions.showEdgeLabels })
-      .addBooleanSwitch({ path: 'showSearch', name: 'Search box', category: INTERACTION, defaultValue: defaultOptions.showSearch })
-      .addBooleanSwitch({ path: 'hideHealthy', name: 'Hide healthy by default', category: INTERACTION, defaultValue: defaultOptions.hideHealthy })
+      .addBooleanSwitch({
+        path: 'showEdgeLabels',
+        name: 'Show edge stats',
+        category: EDGES,
+        defaultValue: defaultOptions.showEdgeLabels,
+      })
+      .addBooleanSwitch({
+        path: 'showSearch',
+        name: 'Search box',
+        category: INTERACTION,
+        defaultValue: defaultOptions.showSearch,
+      })
+      .addBooleanSwitch({
+        path: 'hideHealthy',
+        name: 'Hide healthy by default',
+        category: INTERACTION,
+        defaultValue: defaultOptions.hideHealthy,
+      })
       .addSliderInput({
         path: 'focusDependencyHops',
         name: 'Focus: dependency hops',
@@ -232,7 +278,8 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
       .addTextInput({
         path: 'linkUrl',
         name: 'Link URL',
-        description: '${__service} is replaced by the selected node id; dashboard variables and ${__url_time_range} work too. Empty: no link.',
+        description:
+          '${__service} is replaced by the selected node id; dashboard variables and ${__url_time_range} work too. Empty: no link.',
         category: LINKS,
         defaultValue: defaultOptions.linkUrl,
       })

@@ -60,8 +60,7 @@ export interface ServiceGraphOptions {
   linkUrl: string;
 }
 
-export const DEFAULT_EXTERNAL_NAMES =
-  'timescaledb,exchange_api,smtp,slack,sms_gateway,twitter_api,reddit_api,news_api';
+export const DEFAULT_EXTERNAL_NAMES = 'timescaledb,exchange_api,smtp,slack,sms_gateway,twitter_api,reddit_api,news_api';
 
 export const defaultOptions: ServiceGraphOptions = {
   inputMode: 'auto',

@@ -22,7 +22,10 @@ test('renders the AlphaPulse graph on the provisioned dashboard and shows a blas
   await expect(panel.locator.getByTestId(TEST_IDS.blastCount)).toHaveAttribute('data-count', '4');
 });
 
-test('explains what it needs when the query returns no graph', async ({ gotoDashboardPage, readProvisionedDashboard }) => {
+test('explains what it needs when the query returns no graph', async ({
+  gotoDashboardPage,
+  readProvisionedDashboard,
+}) => {
   const dashboard = await readProvisionedDashboard({ fileName: 'dashboard.json' });
   const dashboardPage = await gotoDashboardPage(dashboard);
   const panel = dashboardPage.getPanelByTitle('No graph in the data');

@@ -7,7 +7,10 @@ import path from 'node:path';
 export const PLUGIN_ROOT = path.resolve(__dirname, '..', '..');
 const OUT_DIR = path.join(PLUGIN_ROOT, 'browser-tests', '.harness');
 
-export async function buildHarness(entry = path.join(__dirname, 'externals.entry.tsx'), outName = 'harness.js'): Promise<string> {
+export async function buildHarness(
+  entry = path.join(__dirname, 'externals.entry.tsx'),
+  outName = 'harness.js'
+): Promise<string> {
   const outfile = path.join(OUT_DIR, outName);
   await build({
     entryPoints: [entry],
@@ -26,7 +29,13 @@ export async function buildHarness(entry = path.join(__dirname, 'externals.entry
   return outfile;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.svg': 'image/svg+xml', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
 
 /** Serves /dist/* from the plugin's build output and /harness/* from the harness folder and its bundle. */
 export async function serveHarness(): Promise<{ url: string; server: Server }> {

@@ -62,7 +62,10 @@ export interface Scenario {
 
 async function renderScenario(scenario: Scenario) {
   const { plugin, defaultOptions } = await loadPlugin(new URL('/dist/module.js', location.href).href);
-  const series: DataFrame[] = scenario.data === 'large' ? largeGraphFrames(scenario.nodes ?? 5000, scenario.edges ?? 15000) : alphapulsePrometheusFrames();
+  const series: DataFrame[] =
+    scenario.data === 'large'
+      ? largeGraphFrames(scenario.nodes ?? 5000, scenario.edges ?? 15000)
+      : alphapulsePrometheusFrames();
   const Panel = plugin.panel!;
   const theme = createTheme({ colors: { mode: scenario.theme ?? 'dark' } });
   document.body.style.background = theme.colors.background.canvas;

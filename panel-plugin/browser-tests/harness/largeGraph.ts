@@ -23,7 +23,11 @@ export function largeGraphFrames(nodeCount: number, edgeCount: number): DataFram
       fields: [
         { name: 'source', type: FieldType.string, values: Array.from(graph.edgeSource, (v) => ids[v]) },
         { name: 'target', type: FieldType.string, values: Array.from(graph.edgeTarget, (v) => ids[v]) },
-        { name: 'mainstat', type: FieldType.number, values: Array.from(graph.edgeSource, () => Math.round(random() * 500)) },
+        {
+          name: 'mainstat',
+          type: FieldType.number,
+          values: Array.from(graph.edgeSource, () => Math.round(random() * 500)),
+        },
       ],
     }),
   ];

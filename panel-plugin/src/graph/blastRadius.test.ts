@@ -39,8 +39,19 @@ describe('blastRadius', () => {
 
   it('takes well under 5 ms on 5,000 nodes / 15,000 edges', () => {
     const random = randomConnectedDag(5000, 15000);
-    const nodes = Array.from({ length: 5000 }, (_, i) => ({ id: `n${i}`, title: `n${i}`, health: 'healthy' as const, isExternal: false, details: [] }));
-    const edges = Array.from(random.edgeSource, (s, e) => ({ id: `e${e}`, source: `n${s}`, target: `n${random.edgeTarget[e]}`, details: [] }));
+    const nodes = Array.from({ length: 5000 }, (_, i) => ({
+      id: `n${i}`,
+      title: `n${i}`,
+      health: 'healthy' as const,
+      isExternal: false,
+      details: [],
+    }));
+    const edges = Array.from(random.edgeSource, (s, e) => ({
+      id: `e${e}`,
+      source: `n${s}`,
+      target: `n${random.edgeTarget[e]}`,
+      details: [],
+    }));
     const big = buildServiceGraph(nodes, edges).graph;
     blastRadius(big, 4999);
     const started = performance.now();

@@ -3,7 +3,13 @@ import { graphOf, idsOf } from './testGraphs';
 
 describe('findCycles', () => {
   it('finds none in a DAG', () => {
-    const report = findCycles(graphOf([['a', 'b'], ['b', 'c'], ['a', 'c']]));
+    const report = findCycles(
+      graphOf([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'c'],
+      ])
+    );
     expect(report.components).toEqual([]);
     expect(report.cyclicEdges.size).toBe(0);
   });
@@ -19,7 +25,11 @@ describe('findCycles', () => {
       ['lonely', 'lonely'],
     ]);
     const report = findCycles(graph);
-    expect(report.components.map((members) => idsOf(graph, members)).sort()).toEqual([['a', 'b'], ['lonely'], ['x', 'y', 'z']]);
+    expect(report.components.map((members) => idsOf(graph, members)).sort()).toEqual([
+      ['a', 'b'],
+      ['lonely'],
+      ['x', 'y', 'z'],
+    ]);
     expect(report.inCycle[graph.indexById.get('c')!]).toBe(0);
     expect(report.cyclicEdges.size).toBe(6);
   });

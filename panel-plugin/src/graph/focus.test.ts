@@ -12,8 +12,18 @@ describe('focusNeighbourhood', () => {
   const c = graph.indexById.get('c')!;
 
   it('keeps nodes within the hop limits in each direction', () => {
-    expect(idsOf(graph, focusNeighbourhood(graph, c, { dependencyHops: 1, dependentHops: 1 }))).toEqual(['b', 'c', 'd', 'x']);
-    expect(idsOf(graph, focusNeighbourhood(graph, c, { dependencyHops: 0, dependentHops: 2 }))).toEqual(['a', 'b', 'c', 'x']);
+    expect(idsOf(graph, focusNeighbourhood(graph, c, { dependencyHops: 1, dependentHops: 1 }))).toEqual([
+      'b',
+      'c',
+      'd',
+      'x',
+    ]);
+    expect(idsOf(graph, focusNeighbourhood(graph, c, { dependencyHops: 0, dependentHops: 2 }))).toEqual([
+      'a',
+      'b',
+      'c',
+      'x',
+    ]);
   });
 
   it('keeps only the node itself with zero hops', () => {

@@ -1,5 +1,9 @@
 import { FieldType, createDataFrame } from '@grafana/data';
-import { alphapulseNodeGraphFrames, alphapulsePrometheusFrames, PROMETHEUS_OPTIONS_FOR_FIXTURE } from '../fixtures/alphapulseGraph';
+import {
+  alphapulseNodeGraphFrames,
+  alphapulsePrometheusFrames,
+  PROMETHEUS_OPTIONS_FOR_FIXTURE,
+} from '../fixtures/alphapulseGraph';
 import { defaultOptions } from '../types';
 import { NO_INPUT_MESSAGE, parseFrames } from './parseFrames';
 
@@ -56,7 +60,10 @@ describe('parseFrames: Prometheus results', () => {
         { name: 'Value #H', type: FieldType.number, values: [1, 0.7, NaN] },
       ],
     });
-    const result = parseFrames([deps, health], { ...options, queries: { ...options.queries, dependency: 'A', status: 'H' } });
+    const result = parseFrames([deps, health], {
+      ...options,
+      queries: { ...options.queries, dependency: 'A', status: 'H' },
+    });
     expect(result.nodes.map((n) => `${n.id}:${n.health}`).sort()).toEqual(['a:healthy', 'b:degraded', 'c:unknown']);
     expect(result.issues.map((issue) => issue.reason)).toEqual(['invalid-value']);
   });
@@ -67,7 +74,12 @@ describe('parseFrames: Prometheus results', () => {
       refId: 'E',
       fields: [
         { name: 'Time', type: FieldType.time, values: [2] },
-        { name: 'Value', type: FieldType.number, values: [0], labels: { __name__: 'alphapulse_up', service: 'risk_manager', instance: 'risk_manager:8101' } },
+        {
+          name: 'Value',
+          type: FieldType.number,
+          values: [0],
+          labels: { __name__: 'alphapulse_up', service: 'risk_manager', instance: 'risk_manager:8101' },
+        },
       ],
     });
     const result = parseFrames([...frames.filter((f) => f.refId !== 'E'), up0], options);
@@ -108,7 +120,9 @@ describe('parseFrames: Node Graph frames', () => {
         { name: 'status', type: FieldType.number, values: [2] },
       ],
     });
-    const result = parseFrames([nodes], defaultOptions, (value) => (value === 2 ? { text: 'degraded', color: '#123456' } : undefined));
+    const result = parseFrames([nodes], defaultOptions, (value) =>
+      value === 2 ? { text: 'degraded', color: '#123456' } : undefined
+    );
     expect(result.nodes[0]).toMatchObject({ health: 'degraded', color: '#123456' });
   });
 
@@ -134,7 +148,11 @@ describe('parseFrames: Node Graph frames', () => {
     expect(result.nodes[0].mainStat).toBeUndefined();
     expect(result.edges).toHaveLength(2);
     expect(result.edges[0].traffic).toBeUndefined();
-    expect(result.issues.map((issue) => issue.reason).sort()).toEqual(['missing-field', 'missing-field', 'missing-field']);
+    expect(result.issues.map((issue) => issue.reason).sort()).toEqual([
+      'missing-field',
+      'missing-field',
+      'missing-field',
+    ]);
   });
 
   it('derives nodes from edges-only data', () => {

@@ -12,7 +12,17 @@ export const NO_INPUT_MESSAGE =
 
 export function parseFrames(
   frames: DataFrame[] | undefined,
-  options: Pick<ServiceGraphOptions, 'inputMode' | 'labels' | 'queries' | 'errorValueKind' | 'externalNames' | 'groupByLabel' | 'numericHealthyFrom' | 'numericDegradedFrom'>,
+  options: Pick<
+    ServiceGraphOptions,
+    | 'inputMode'
+    | 'labels'
+    | 'queries'
+    | 'errorValueKind'
+    | 'externalNames'
+    | 'groupByLabel'
+    | 'numericHealthyFrom'
+    | 'numericDegradedFrom'
+  >,
   mapStatus?: StatusMapper
 ): ParsedGraphInput {
   const safeFrames = (frames ?? []).filter((frame) => frame && Array.isArray(frame.fields));
@@ -27,11 +37,17 @@ export function parseFrames(
       .filter(Boolean)
   );
   const common = { thresholds, externalNames, groupByLabel: options.groupByLabel, mapStatus };
-  const useNodeGraph = options.inputMode === 'node-graph' || (options.inputMode === 'auto' && looksLikeNodeGraph(safeFrames));
+  const useNodeGraph =
+    options.inputMode === 'node-graph' || (options.inputMode === 'auto' && looksLikeNodeGraph(safeFrames));
   if (useNodeGraph) {
     return { kind: 'node-graph', ...parseNodeGraphFrames(safeFrames, common) };
   }
-  const prometheusOptions = { ...common, labels: options.labels, queries: options.queries, errorValueKind: options.errorValueKind };
+  const prometheusOptions = {
+    ...common,
+    labels: options.labels,
+    queries: options.queries,
+    errorValueKind: options.errorValueKind,
+  };
   if (options.inputMode === 'prometheus' || looksLikePrometheus(safeFrames, prometheusOptions)) {
     return { kind: 'prometheus', ...parsePrometheusFrames(safeFrames, prometheusOptions) };
   }

@@ -19,8 +19,12 @@ const isNodesFrame = (frame: DataFrame) =>
 
 /** Node Graph frames are recognised by name (`nodes`/`edges`) or by their id/source/target fields. */
 export function looksLikeNodeGraph(frames: DataFrame[]): boolean {
-  return frames.some((frame) => isEdgesFrame(frame) && !!findField(frame, 'source')) ||
-    frames.some((frame) => frame.name?.toLowerCase() === 'nodes' || frame.meta?.preferredVisualisationType === 'nodeGraph');
+  return (
+    frames.some((frame) => isEdgesFrame(frame) && !!findField(frame, 'source')) ||
+    frames.some(
+      (frame) => frame.name?.toLowerCase() === 'nodes' || frame.meta?.preferredVisualisationType === 'nodeGraph'
+    )
+  );
 }
 
 const STATUS_FIELDS = ['status', 'health', 'detail__status', 'detail__health'];
@@ -103,7 +107,10 @@ export function parseNodeGraphFrames(
     const sourceField = findField(frame, 'source');
     const targetField = findField(frame, 'target');
     if (!sourceField || !targetField) {
-      issues.push({ reason: 'missing-field', message: `Edges frame "${frame.name ?? frame.refId}" needs source and target fields` });
+      issues.push({
+        reason: 'missing-field',
+        message: `Edges frame "${frame.name ?? frame.refId}" needs source and target fields`,
+      });
       continue;
     }
     const sources = fieldValues(sourceField);

@@ -121,21 +121,33 @@ export function parsePrometheusFrames(
     const isErrors = matches(sample, queries.errors);
     if (!service) {
       if (matches(sample, queries.dependency) || matches(sample, queries.status) || matches(sample, queries.up)) {
-        issues.push({ reason: 'missing-field', message: `A "${sample.name ?? sample.refId}" series has no "${labels.service}" label` });
+        issues.push({
+          reason: 'missing-field',
+          message: `A "${sample.name ?? sample.refId}" series has no "${labels.service}" label`,
+        });
       }
       continue;
     }
     if (isTraffic || isErrors) {
       const target = isTraffic ? (dependency ? edgeTraffic : nodeTraffic) : dependency ? edgeErrors : nodeErrors;
       if (sample.value === undefined) {
-        issues.push({ reason: 'invalid-value', message: `No numeric value for ${sample.name ?? sample.refId} of ${service}` });
+        issues.push({
+          reason: 'invalid-value',
+          message: `No numeric value for ${sample.name ?? sample.refId} of ${service}`,
+        });
       }
       add(target, dependency ? pairKey(service, dependency) : service, sample.value);
       continue;
     }
-    if (matches(sample, queries.dependency) || (dependency && !matches(sample, queries.status) && !matches(sample, queries.up))) {
+    if (
+      matches(sample, queries.dependency) ||
+      (dependency && !matches(sample, queries.status) && !matches(sample, queries.up))
+    ) {
       if (!dependency) {
-        issues.push({ reason: 'missing-field', message: `Dependency series of ${service} has no "${labels.dependency}" label` });
+        issues.push({
+          reason: 'missing-field',
+          message: `Dependency series of ${service} has no "${labels.dependency}" label`,
+        });
         continue;
       }
       // An info metric at 0 means the dependency was removed.
@@ -248,4 +260,5 @@ function ratio(errors: number | undefined, traffic: number | undefined, kind: Er
   return traffic && traffic > 0 ? Math.min(1, errors / traffic) : undefined;
 }
 
-const formatRate = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const formatRate = (value: number) =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);

@@ -6,7 +6,10 @@ const edge = (source: string, target: string) => ({ id: `${source}-${target}`, s
 
 describe('buildServiceGraph', () => {
   it('builds adjacency in both directions', () => {
-    const { graph, issues } = buildServiceGraph([node('a'), node('b'), node('c')], [edge('a', 'b'), edge('a', 'c'), edge('b', 'c')]);
+    const { graph, issues } = buildServiceGraph(
+      [node('a'), node('b'), node('c')],
+      [edge('a', 'b'), edge('a', 'c'), edge('b', 'c')]
+    );
     expect(issues).toEqual([]);
     const c = graph.indexById.get('c')!;
     expect([...dependentsOf(graph, c)].map((i) => graph.nodes[i].id).sort()).toEqual(['a', 'b']);
@@ -20,7 +23,12 @@ describe('buildServiceGraph', () => {
     );
     expect(graph.nodes).toHaveLength(2);
     expect(graph.edges).toHaveLength(1);
-    expect(issues.map((issue) => issue.reason).sort()).toEqual(['duplicate-edge', 'duplicate-node', 'unknown-node', 'unknown-node']);
+    expect(issues.map((issue) => issue.reason).sort()).toEqual([
+      'duplicate-edge',
+      'duplicate-node',
+      'unknown-node',
+      'unknown-node',
+    ]);
   });
 
   it('handles an empty graph', () => {

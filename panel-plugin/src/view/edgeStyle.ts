@@ -22,7 +22,8 @@ export function edgeWidths(edges: DependencyEdge[], options: EdgeStyleOptions): 
     if (edge.thickness !== undefined) {
       widths[e] = Math.min(options.edgeMaxWidth, Math.max(options.edgeMinWidth, edge.thickness));
     } else if (edge.traffic !== undefined && edge.traffic > 0 && maxLog > 0) {
-      widths[e] = options.edgeMinWidth + ((options.edgeMaxWidth - options.edgeMinWidth) * Math.log1p(edge.traffic)) / maxLog;
+      widths[e] =
+        options.edgeMinWidth + ((options.edgeMaxWidth - options.edgeMinWidth) * Math.log1p(edge.traffic)) / maxLog;
     } else {
       widths[e] = options.edgeMinWidth;
     }

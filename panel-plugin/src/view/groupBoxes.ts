@@ -22,7 +22,13 @@ export function groupBoxes(
     if (!node.group || !Number.isFinite(x[v])) {
       return;
     }
-    const box = boxes.get(node.group) ?? { name: node.group, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+    const box = boxes.get(node.group) ?? {
+      name: node.group,
+      minX: Infinity,
+      minY: Infinity,
+      maxX: -Infinity,
+      maxY: -Infinity,
+    };
     box.minX = Math.min(box.minX, x[v] - halfWidth - padding);
     box.maxX = Math.max(box.maxX, x[v] + halfWidth + padding);
     box.minY = Math.min(box.minY, y[v] - halfHeight - padding - 14);

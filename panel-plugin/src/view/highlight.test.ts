@@ -36,16 +36,33 @@ describe('computeHighlight', () => {
 });
 
 describe('visibleNodes', () => {
-  const graph = graphOf([['a', 'b'], ['b', 'c'], ['c', 'd']], { c: 'down' });
+  const graph = graphOf(
+    [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+    ],
+    { c: 'down' }
+  );
   it('shows everything by default', () => {
-    expect(visibleNodes(graph, { hideHealthy: false, limits: { dependencyHops: 1, dependentHops: 1 } })).toBeUndefined();
+    expect(
+      visibleNodes(graph, { hideHealthy: false, limits: { dependencyHops: 1, dependentHops: 1 } })
+    ).toBeUndefined();
   });
   it('hides healthy nodes but keeps the selection', () => {
-    const visible = visibleNodes(graph, { hideHealthy: true, keep: 0, limits: { dependencyHops: 1, dependentHops: 1 } })!;
+    const visible = visibleNodes(graph, {
+      hideHealthy: true,
+      keep: 0,
+      limits: { dependencyHops: 1, dependentHops: 1 },
+    })!;
     expect([...visible]).toEqual([1, 0, 1, 0]);
   });
   it('focuses with hop limits', () => {
-    const visible = visibleNodes(graph, { hideHealthy: false, focus: 1, limits: { dependencyHops: 1, dependentHops: 0 } })!;
+    const visible = visibleNodes(graph, {
+      hideHealthy: false,
+      focus: 1,
+      limits: { dependencyHops: 1, dependentHops: 0 },
+    })!;
     expect([...visible]).toEqual([0, 1, 1, 0]);
   });
 });

@@ -5,7 +5,10 @@ import type { StatusMapper } from '../graph/health';
  * Applies the panel's value mappings to a raw status (value, range and regex mappings), returning the
  * mapped text and colour. Lets users say "2 → degraded" or "ok → healthy" without code.
  */
-export function createStatusMapper(mappings: ValueMapping[] | undefined, resolveColor: (name: string) => string): StatusMapper | undefined {
+export function createStatusMapper(
+  mappings: ValueMapping[] | undefined,
+  resolveColor: (name: string) => string
+): StatusMapper | undefined {
   if (!mappings || mappings.length === 0) {
     return undefined;
   }

@@ -48,6 +48,11 @@ describe('edge style', () => {
   });
 
   it('classifies error ratios', () => {
-    expect([undefined, 0, 0.02, 0.5].map((ratio) => errorLevel(ratio, options))).toEqual(['none', 'ok', 'warn', 'critical']);
+    expect([undefined, 0, 0.02, 0.5].map((ratio) => errorLevel(ratio, options))).toEqual([
+      'none',
+      'ok',
+      'warn',
+      'critical',
+    ]);
   });
 });

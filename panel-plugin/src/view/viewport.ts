@@ -37,12 +37,25 @@ export function zoomAt(view: ViewTransform, factor: number, sx: number, sy: numb
   return { k, x: sx - (sx - view.x) * applied, y: sy - (sy - view.y) * applied };
 }
 
-export const panBy = (view: ViewTransform, dx: number, dy: number): ViewTransform => ({ ...view, x: view.x + dx, y: view.y + dy });
+export const panBy = (view: ViewTransform, dx: number, dy: number): ViewTransform => ({
+  ...view,
+  x: view.x + dx,
+  y: view.y + dy,
+});
 
-export const toWorld = (view: ViewTransform, sx: number, sy: number): [number, number] => [(sx - view.x) / view.k, (sy - view.y) / view.k];
+export const toWorld = (view: ViewTransform, sx: number, sy: number): [number, number] => [
+  (sx - view.x) / view.k,
+  (sy - view.y) / view.k,
+];
 
 /** Moves the view so that world point (wx, wy) is at the centre of the viewport. */
-export const centreOn = (view: ViewTransform, wx: number, wy: number, width: number, height: number): ViewTransform => ({
+export const centreOn = (
+  view: ViewTransform,
+  wx: number,
+  wy: number,
+  width: number,
+  height: number
+): ViewTransform => ({
   k: view.k,
   x: width / 2 - wx * view.k,
   y: height / 2 - wy * view.k,

@@ -86,15 +86,24 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
 
   // One batch per (colour, width, alpha): a handful of stroke() calls instead of 15,000.
   const batches = useMemo(() => {
-    const byStyle = new Map<string, { color: string; width: number; alpha: number; dashed: boolean; edges: number[] }>();
+    const byStyle = new Map<
+      string,
+      { color: string; width: number; alpha: number; dashed: boolean; edges: number[] }
+    >();
     edgeLines.forEach((line, e) => {
       if (!line) {
         return;
       }
       const role = highlight.edgeRole[e];
       const edge = graph.edges[e];
-      const color = role === Role.Affected ? colors.affected : role === Role.CauseChain ? colors.cause : edge.color ?? colors.edge[props.edgeLevels[e]];
-      const width = Math.round(props.edgeWidths[e] * 2) / 2 + (role === Role.Affected || role === Role.CauseChain ? 1 : 0);
+      const color =
+        role === Role.Affected
+          ? colors.affected
+          : role === Role.CauseChain
+            ? colors.cause
+            : (edge.color ?? colors.edge[props.edgeLevels[e]]);
+      const width =
+        Math.round(props.edgeWidths[e] * 2) / 2 + (role === Role.Affected || role === Role.CauseChain ? 1 : 0);
       const alpha = role === Role.Dimmed ? 0.12 : 0.85;
       const dashed = line.backwards;
       const key = `${color}|${width}|${alpha}|${dashed}`;
@@ -166,16 +175,31 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
     context.setLineDash([]);
 
     if (view.k < DETAIL_MIN_ZOOM) {
-      drawNodesCoarse(context, graph.nodes.length, (v) => {
-        const cx = x[v];
-        const cy = y[v];
-        return cx + HALF_WIDTH >= left && cx - HALF_WIDTH <= right && cy + HALF_HEIGHT >= top && cy - HALF_HEIGHT <= bottom;
-      }, (v) => {
-        const role = highlight.nodeRole[v];
-        const ring =
-          role === Role.Selected ? colors.selected : role === Role.Affected ? colors.affected : role === Role.Cause || role === Role.CauseChain ? colors.cause : undefined;
-        return { color: ring ?? nodeColor(graph.nodes[v], colors), alpha: role === Role.Dimmed ? 0.3 : 1 };
-      }, x, y);
+      drawNodesCoarse(
+        context,
+        graph.nodes.length,
+        (v) => {
+          const cx = x[v];
+          const cy = y[v];
+          return (
+            cx + HALF_WIDTH >= left && cx - HALF_WIDTH <= right && cy + HALF_HEIGHT >= top && cy - HALF_HEIGHT <= bottom
+          );
+        },
+        (v) => {
+          const role = highlight.nodeRole[v];
+          const ring =
+            role === Role.Selected
+              ? colors.selected
+              : role === Role.Affected
+                ? colors.affected
+                : role === Role.Cause || role === Role.CauseChain
+                  ? colors.cause
+                  : undefined;
+          return { color: ring ?? nodeColor(graph.nodes[v], colors), alpha: role === Role.Dimmed ? 0.3 : 1 };
+        },
+        x,
+        y
+      );
       canvas.dataset.drawMs = (performance.now() - started).toFixed(2);
       return;
     }
@@ -185,7 +209,12 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
     for (let v = 0; v < graph.nodes.length; v++) {
       const cx = x[v];
       const cy = y[v];
-      if (!(cx + HALF_WIDTH >= left && cx - HALF_WIDTH <= right && cy + HALF_HEIGHT >= top && cy - HALF_HEIGHT <= bottom)) {
+      if (!(
+        cx + HALF_WIDTH >= left &&
+        cx - HALF_WIDTH <= right &&
+        cy + HALF_HEIGHT >= top &&
+        cy - HALF_HEIGHT <= bottom
+      )) {
         continue;
       }
       const node = graph.nodes[v];
@@ -204,7 +233,15 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
         context.fillRect(cx - HALF_WIDTH, cy - HALF_HEIGHT, 7, NODE_HEIGHT);
       }
       const ring =
-        role === Role.Selected ? colors.selected : role === Role.Affected ? colors.affected : role === Role.Cause || role === Role.CauseChain ? colors.cause : role === Role.Match ? colors.match : undefined;
+        role === Role.Selected
+          ? colors.selected
+          : role === Role.Affected
+            ? colors.affected
+            : role === Role.Cause || role === Role.CauseChain
+              ? colors.cause
+              : role === Role.Match
+                ? colors.match
+                : undefined;
       if (ring) {
         context.strokeStyle = ring;
         context.lineWidth = 3;
@@ -214,7 +251,12 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
       }
       if (showLabels) {
         context.fillStyle = colors.text;
-        context.fillText(node.title.length > 20 ? `${node.title.slice(0, 19)}…` : node.title, cx - HALF_WIDTH + 15, cy - 6, NODE_WIDTH - 20);
+        context.fillText(
+          node.title.length > 20 ? `${node.title.slice(0, 19)}…` : node.title,
+          cx - HALF_WIDTH + 15,
+          cy - 6,
+          NODE_WIDTH - 20
+        );
       }
     }
     context.globalAlpha = 1;

@@ -47,7 +47,15 @@ export function GraphToolbar(props: GraphToolbarProps) {
         />
         Hide healthy
       </label>
-      <Button size="sm" variant="secondary" fill="text" icon="expand-arrows" onClick={props.onFit} data-testid={TEST_IDS.fit} tooltip="Fit graph to panel">
+      <Button
+        size="sm"
+        variant="secondary"
+        fill="text"
+        icon="expand-arrows"
+        onClick={props.onFit}
+        data-testid={TEST_IDS.fit}
+        tooltip="Fit graph to panel"
+      >
         Fit
       </Button>
       <span className={styles.stats}>{props.stats}</span>

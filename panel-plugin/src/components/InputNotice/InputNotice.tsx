@@ -28,7 +28,11 @@ export function InputNotice({ issues, cycleCount }: { issues: ParseIssue[]; cycl
   const parts = [...counts].map(([reason, count]) => `${count} ${REASON_LABELS[reason as ParseIssue['reason']]}`);
   return (
     <div className={styles.notice} data-testid={TEST_IDS.notice} role="status">
-      {cycleCount > 0 && <span className={styles.cycle}>↻ {cycleCount} dependency cycle{cycleCount === 1 ? '' : 's'} (dashed edges)</span>}
+      {cycleCount > 0 && (
+        <span className={styles.cycle}>
+          ↻ {cycleCount} dependency cycle{cycleCount === 1 ? '' : 's'} (dashed edges)
+        </span>
+      )}
       {issues.length > 0 && (
         <button type="button" className={styles.toggle} onClick={() => setOpen(!open)} aria-expanded={open}>
           ⚠ Dropped from input: {parts.join(', ')}

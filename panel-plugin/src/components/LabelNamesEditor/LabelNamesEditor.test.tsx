@@ -7,7 +7,16 @@ import { LabelNamesEditor } from './LabelNamesEditor';
 describe('LabelNamesEditor', () => {
   const setup = () => {
     const onChange = jest.fn();
-    render(<LabelNamesEditor {...({ value: defaultOptions.labels, onChange, item: {}, context: { data: [] } } as unknown as StandardEditorProps<LabelNames>)} />);
+    render(
+      <LabelNamesEditor
+        {...({
+          value: defaultOptions.labels,
+          onChange,
+          item: {},
+          context: { data: [] },
+        } as unknown as StandardEditorProps<LabelNames>)}
+      />
+    );
     return onChange;
   };
 

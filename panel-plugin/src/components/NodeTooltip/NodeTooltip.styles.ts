@@ -14,7 +14,12 @@ export const getNodeTooltipStyles = (theme: GrafanaTheme2) => ({
     boxShadow: theme.shadows.z3,
     fontSize: theme.typography.bodySmall.fontSize,
   }),
-  title: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), fontWeight: theme.typography.fontWeightMedium }),
+  title: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
   subtitle: css({ color: theme.colors.text.secondary }),
   swatch: css({ width: 10, height: 10, borderRadius: '50%', display: 'inline-block' }),
   table: css({

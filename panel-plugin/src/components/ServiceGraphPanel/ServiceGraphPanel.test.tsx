@@ -1,8 +1,19 @@
 import React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { FieldType, LoadingState, createDataFrame, getDefaultTimeRange, type DataFrame, type PanelProps } from '@grafana/data';
+import {
+  FieldType,
+  LoadingState,
+  createDataFrame,
+  getDefaultTimeRange,
+  type DataFrame,
+  type PanelProps,
+} from '@grafana/data';
 import { TEST_IDS } from '../../constants/testIds';
-import { alphapulseNodeGraphFrames, alphapulsePrometheusFrames, PROMETHEUS_OPTIONS_FOR_FIXTURE } from '../../fixtures/alphapulseGraph';
+import {
+  alphapulseNodeGraphFrames,
+  alphapulsePrometheusFrames,
+  PROMETHEUS_OPTIONS_FOR_FIXTURE,
+} from '../../fixtures/alphapulseGraph';
 import { defaultOptions, type ServiceGraphOptions } from '../../types';
 import { ServiceGraphPanel } from './ServiceGraphPanel';
 
@@ -33,9 +44,12 @@ function props(series: DataFrame[], options: Partial<ServiceGraphOptions> = {}):
   } as PanelProps<ServiceGraphOptions>;
 }
 
-const node = (id: string) => document.querySelector(`[data-testid="${TEST_IDS.node}"][data-node-id="${id}"]`) as SVGGElement;
+const node = (id: string) =>
+  document.querySelector(`[data-testid="${TEST_IDS.node}"][data-node-id="${id}"]`) as SVGGElement;
 const rolesOf = (role: string) =>
-  [...document.querySelectorAll(`[data-testid="${TEST_IDS.node}"][data-role="${role}"]`)].map((el) => el.getAttribute('data-node-id')).sort();
+  [...document.querySelectorAll(`[data-testid="${TEST_IDS.node}"][data-role="${role}"]`)]
+    .map((el) => el.getAttribute('data-node-id'))
+    .sort();
 
 async function renderPanel(series = alphapulsePrometheusFrames(), options: Partial<ServiceGraphOptions> = {}) {
   const result = render(<ServiceGraphPanel {...props(series, options)} />);
@@ -57,14 +71,21 @@ describe('ServiceGraphPanel', () => {
     await renderPanel();
     fireEvent.click(node('pattern_storage'));
     await waitFor(() => expect(screen.getByTestId(TEST_IDS.summary)).toBeInTheDocument());
-    expect(rolesOf('affected')).toEqual(['analytics_dashboard', 'predictive_optimizer', 'retrieval_optimizer', 'trading_engine']);
+    expect(rolesOf('affected')).toEqual([
+      'analytics_dashboard',
+      'predictive_optimizer',
+      'retrieval_optimizer',
+      'trading_engine',
+    ]);
     expect(screen.getByTestId(TEST_IDS.blastCount).getAttribute('data-count')).toBe('4');
     expect(screen.getByTestId(TEST_IDS.blastCount)).toHaveTextContent('4 dependents');
 
     fireEvent.click(node('trading_engine'));
     await waitFor(() => expect(rolesOf('cause')).toEqual(['pattern_storage']));
     expect(rolesOf('cause-chain')).toEqual(['retrieval_optimizer']);
-    expect(screen.getByTestId(TEST_IDS.rootCauseList)).toHaveTextContent('Root cause: pattern_storage via retrieval_optimizer');
+    expect(screen.getByTestId(TEST_IDS.rootCauseList)).toHaveTextContent(
+      'Root cause: pattern_storage via retrieval_optimizer'
+    );
 
     fireEvent.keyDown(node('trading_engine'), { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId(TEST_IDS.summary)).not.toBeInTheDocument());
@@ -95,7 +116,9 @@ describe('ServiceGraphPanel', () => {
     await renderPanel();
     fireEvent.click(node('risk_manager'));
     const link = await screen.findByTestId(TEST_IDS.dataLink);
-    expect(link.getAttribute('href')).toBe('/d/alphapulse-service-detail/service-detail?var-service=risk_manager&from=now-1h&to=now');
+    expect(link.getAttribute('href')).toBe(
+      '/d/alphapulse-service-detail/service-detail?var-service=risk_manager&from=now-1h&to=now'
+    );
   });
 
   it('focus mode limits the drawing to the hop neighbourhood', async () => {
@@ -103,11 +126,12 @@ describe('ServiceGraphPanel', () => {
     fireEvent.click(node('retrieval_optimizer'));
     fireEvent.click(await screen.findByTestId(TEST_IDS.focusButton));
     await waitFor(() => expect(screen.getAllByTestId(TEST_IDS.node)).toHaveLength(3));
-    expect(screen.getAllByTestId(TEST_IDS.node).map((el) => el.getAttribute('data-node-id')).sort()).toEqual([
-      'pattern_storage',
-      'retrieval_optimizer',
-      'timescaledb',
-    ]);
+    expect(
+      screen
+        .getAllByTestId(TEST_IDS.node)
+        .map((el) => el.getAttribute('data-node-id'))
+        .sort()
+    ).toEqual(['pattern_storage', 'retrieval_optimizer', 'timescaledb']);
   });
 
   it('hides healthy nodes on request and searches', async () => {
@@ -131,7 +155,16 @@ describe('ServiceGraphPanel', () => {
       name: 'edges',
       fields: edges.fields.map((field) => ({
         ...field,
-        values: [...field.values, field.name === 'id' ? 'loop' : field.name === 'source' ? 'timescaledb' : field.name === 'target' ? 'trading_engine' : 1],
+        values: [
+          ...field.values,
+          field.name === 'id'
+            ? 'loop'
+            : field.name === 'source'
+              ? 'timescaledb'
+              : field.name === 'target'
+                ? 'trading_engine'
+                : 1,
+        ],
       })),
     });
     await renderPanel([frames[0], withCycle]);
@@ -186,7 +219,11 @@ describe('ServiceGraphPanel', () => {
   });
 
   it('explains what it needs when no input fits', () => {
-    render(<ServiceGraphPanel {...props([createDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1] }] })])} />);
+    render(
+      <ServiceGraphPanel
+        {...props([createDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1] }] })])}
+      />
+    );
     expect(screen.getByTestId(TEST_IDS.noInput)).toHaveTextContent('No service graph found');
   });
 
@@ -203,7 +240,12 @@ describe('ServiceGraphPanel', () => {
       refId: 'A',
       fields: [
         { name: 'Time', type: FieldType.time, values: [1] },
-        { name: 'Value', type: FieldType.number, values: [1], labels: { __name__: 'alphapulse_service_dependency_info', service: 'risk_manager', dependency: 'redis' } },
+        {
+          name: 'Value',
+          type: FieldType.number,
+          values: [1],
+          labels: { __name__: 'alphapulse_service_dependency_info', service: 'risk_manager', dependency: 'redis' },
+        },
       ],
     });
     rerender(<ServiceGraphPanel {...props([...alphapulsePrometheusFrames(), extra])} />);

@@ -35,7 +35,14 @@ function withDefaults(options: Partial<ServiceGraphOptions> | undefined): Servic
   };
 }
 
-export function ServiceGraphPanel({ data, options: savedOptions, width, height, fieldConfig, replaceVariables }: PanelProps<ServiceGraphOptions>) {
+export function ServiceGraphPanel({
+  data,
+  options: savedOptions,
+  width,
+  height,
+  fieldConfig,
+  replaceVariables,
+}: PanelProps<ServiceGraphOptions>) {
   const options = useMemo(() => withDefaults(savedOptions), [savedOptions]);
   const theme = useTheme2();
   const styles = useStyles2(getServiceGraphPanelStyles);
@@ -45,15 +52,44 @@ export function ServiceGraphPanel({ data, options: savedOptions, width, height, 
     () => createStatusMapper(fieldConfig?.defaults?.mappings, (name) => theme.visualization.getColorByName(name)),
     [fieldConfig?.defaults?.mappings, theme]
   );
-  const { inputMode, labels, queries, errorValueKind, externalNames, groupByLabel, numericHealthyFrom, numericDegradedFrom } = options;
+  const {
+    inputMode,
+    labels,
+    queries,
+    errorValueKind,
+    externalNames,
+    groupByLabel,
+    numericHealthyFrom,
+    numericDegradedFrom,
+  } = options;
   const parsed = useMemo(
     () =>
       parseFrames(
         data?.series,
-        { inputMode, labels, queries, errorValueKind, externalNames, groupByLabel, numericHealthyFrom, numericDegradedFrom },
+        {
+          inputMode,
+          labels,
+          queries,
+          errorValueKind,
+          externalNames,
+          groupByLabel,
+          numericHealthyFrom,
+          numericDegradedFrom,
+        },
         mapStatus
       ),
-    [data?.series, inputMode, labels, queries, errorValueKind, externalNames, groupByLabel, numericHealthyFrom, numericDegradedFrom, mapStatus]
+    [
+      data?.series,
+      inputMode,
+      labels,
+      queries,
+      errorValueKind,
+      externalNames,
+      groupByLabel,
+      numericHealthyFrom,
+      numericDegradedFrom,
+      mapStatus,
+    ]
   );
   const built = useMemo(() => buildServiceGraph(parsed.nodes, parsed.edges), [parsed]);
   const graph = built.graph;
@@ -80,19 +116,30 @@ export function ServiceGraphPanel({ data, options: savedOptions, width, height, 
       }),
     [graph, hideHealthy, focusInGraph, selectedInGraph, focusDependencyHops, focusDependentHops]
   );
-  const viewKey = focusId !== undefined ? `focus:${focusId}:${focusDependencyHops}:${focusDependentHops}:${hideHealthy}` : hideHealthy ? 'unhealthy' : 'all';
+  const viewKey =
+    focusId !== undefined
+      ? `focus:${focusId}:${focusDependencyHops}:${focusDependentHops}:${hideHealthy}`
+      : hideHealthy
+        ? 'unhealthy'
+        : 'all';
   const positioned = useGraphLayout(graph, visible, viewKey, options);
 
   // Everything below draws `positioned.graph`, which may lag `graph` by one layout; indices must match it.
   const shownGraph = positioned?.graph;
   const selected = selectedId === undefined || !shownGraph ? undefined : shownGraph.indexById.get(selectedId);
   const cycles = useMemo(() => (shownGraph ? findCycles(shownGraph) : undefined), [shownGraph]);
-  const highlight = useMemo(() => (shownGraph ? computeHighlight(shownGraph, selected, search) : undefined), [shownGraph, selected, search]);
+  const highlight = useMemo(
+    () => (shownGraph ? computeHighlight(shownGraph, selected, search) : undefined),
+    [shownGraph, selected, search]
+  );
   const { edgeMinWidth, edgeMaxWidth, edgeErrorWarn, edgeErrorCritical } = options;
   const edgeStyle = useMemo(() => {
     const style = { edgeMinWidth, edgeMaxWidth, edgeErrorWarn, edgeErrorCritical };
     return shownGraph
-      ? { widths: edgeWidths(shownGraph.edges, style), levels: shownGraph.edges.map((edge) => errorLevel(edge.errorRatio, style)) }
+      ? {
+          widths: edgeWidths(shownGraph.edges, style),
+          levels: shownGraph.edges.map((edge) => errorLevel(edge.errorRatio, style)),
+        }
       : undefined;
   }, [shownGraph, edgeMinWidth, edgeMaxWidth, edgeErrorWarn, edgeErrorCritical]);
 
@@ -113,8 +160,12 @@ export function ServiceGraphPanel({ data, options: savedOptions, width, height, 
     }
   }, [positioned, fit]);
 
-  const drawnCount = useMemo(() => (visible ? visible.reduce((sum, flag) => sum + flag, 0) : graph.nodes.length), [visible, graph]);
-  const useCanvas = options.renderer === 'canvas' || (options.renderer === 'auto' && drawnCount > options.canvasThreshold);
+  const drawnCount = useMemo(
+    () => (visible ? visible.reduce((sum, flag) => sum + flag, 0) : graph.nodes.length),
+    [visible, graph]
+  );
+  const useCanvas =
+    options.renderer === 'canvas' || (options.renderer === 'auto' && drawnCount > options.canvasThreshold);
 
   const selectNode = useCallback(
     (node: number | undefined) => {
@@ -132,7 +183,11 @@ export function ServiceGraphPanel({ data, options: savedOptions, width, height, 
         return;
       }
       const rect = containerRef.current?.getBoundingClientRect();
-      setHover({ id: shownGraph.nodes[node].id, x: (clientX ?? 0) - (rect?.left ?? 0), y: (clientY ?? 0) - (rect?.top ?? 0) });
+      setHover({
+        id: shownGraph.nodes[node].id,
+        x: (clientX ?? 0) - (rect?.left ?? 0),
+        y: (clientY ?? 0) - (rect?.top ?? 0),
+      });
     },
     [shownGraph]
   );
@@ -164,7 +219,9 @@ export function ServiceGraphPanel({ data, options: savedOptions, width, height, 
     selected !== undefined && shownGraph && options.linkUrl
       ? {
           title: options.linkTitle || 'Open',
-          href: replaceVariables(options.linkUrl.split(SERVICE_LINK_PLACEHOLDER).join(encodeURIComponent(shownGraph.nodes[selected].id))),
+          href: replaceVariables(
+            options.linkUrl.split(SERVICE_LINK_PLACEHOLDER).join(encodeURIComponent(shownGraph.nodes[selected].id))
+          ),
         }
       : undefined;
 
@@ -223,7 +280,9 @@ export function ServiceGraphPanel({ data, options: savedOptions, width, height, 
         }}
       >
         {drawing && (useCanvas ? <CanvasGraph {...drawing} onViewChange={setView} /> : <SvgGraph {...drawing} />)}
-        {!positioned && graph.nodes.length > 0 && <div className={styles.message}>Laying out {graph.nodes.length} nodes…</div>}
+        {!positioned && graph.nodes.length > 0 && (
+          <div className={styles.message}>Laying out {graph.nodes.length} nodes…</div>
+        )}
         {graph.nodes.length === 0 && <div className={styles.message}>The input has no valid nodes to draw.</div>}
         {hoveredIndex !== undefined && shownGraph && cycles && (
           <NodeTooltip

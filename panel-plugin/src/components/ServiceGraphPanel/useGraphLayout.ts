@@ -34,7 +34,12 @@ export interface LayoutSettings {
  * Lays out the drawn part of the graph (in a worker when possible) and keeps the previous result per view,
  * so a refresh with the same or slightly changed data keeps every known node where it was.
  */
-export function useGraphLayout(graph: ServiceGraph, visible: Uint8Array | undefined, viewKey: string, settings: LayoutSettings) {
+export function useGraphLayout(
+  graph: ServiceGraph,
+  visible: Uint8Array | undefined,
+  viewKey: string,
+  settings: LayoutSettings
+) {
   const clientRef = useRef<LayoutClient | null>(null);
   const previousByView = useRef(new Map<string, PreviousLayout>());
   const [positioned, setPositioned] = useState<PositionedGraph | undefined>();

@@ -24,11 +24,14 @@ export function usePanZoom(containerRef: RefObject<HTMLDivElement | null>, width
     }
   }, []);
 
-  useEffect(() => () => {
-    if (frame.current !== null) {
-      cancelAnimationFrame(frame.current);
-    }
-  }, []);
+  useEffect(
+    () => () => {
+      if (frame.current !== null) {
+        cancelAnimationFrame(frame.current);
+      }
+    },
+    []
+  );
 
   useEffect(() => {
     const element = containerRef.current;
@@ -84,5 +87,14 @@ export function usePanZoom(containerRef: RefObject<HTMLDivElement | null>, width
 
   const fit = useCallback((bounds: Bounds) => setView(fitTransform(bounds, width, height)), [setView, width, height]);
 
-  return { view, viewRef, setView, fit, onPointerDown, onPointerMove, onPointerUp, isDragging: () => (drag.current?.moved ?? 0) > CLICK_TOLERANCE };
+  return {
+    view,
+    viewRef,
+    setView,
+    fit,
+    onPointerDown,
+    onPointerMove,
+    onPointerUp,
+    isDragging: () => (drag.current?.moved ?? 0) > CLICK_TOLERANCE,
+  };
 }

@@ -29,7 +29,10 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
         if (s === t) {
           // Self-loop: a small arc over the node.
           const top = y[s] - HALF_HEIGHT;
-          return { d: `M${x[s] - 20},${top} C${x[s] - 30},${top - 36} ${x[s] + 30},${top - 36} ${x[s] + 20},${top}`, mid: [x[s], top - 28] };
+          return {
+            d: `M${x[s] - 20},${top} C${x[s] - 30},${top - 36} ${x[s] + 30},${top - 36} ${x[s] + 20},${top}`,
+            mid: [x[s], top - 28],
+          };
         }
         const geometry = edgeGeometry(x[s], y[s], x[t], y[t], bends[e], direction, HALF_WIDTH, HALF_HEIGHT);
         const p = geometry.points;
@@ -43,7 +46,12 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
   );
   const groups = useMemo(() => groupBoxes(graph.nodes, x, y, HALF_WIDTH, HALF_HEIGHT), [graph, x, y]);
 
-  const arrowColors = Object.entries({ ...colors.edge, cycle: colors.cycle, affected: colors.affected, cause: colors.cause });
+  const arrowColors = Object.entries({
+    ...colors.edge,
+    cycle: colors.cycle,
+    affected: colors.affected,
+    cause: colors.cause,
+  });
 
   return (
     <svg
@@ -79,7 +87,15 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
       <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
         {groups.map((box) => (
           <g key={box.name} className={styles.group} data-testid={TEST_IDS.group} data-group={box.name}>
-            <rect x={box.minX} y={box.minY} width={box.maxX - box.minX} height={box.maxY - box.minY} rx={8} fill={colors.groupFill} stroke={colors.groupBorder} />
+            <rect
+              x={box.minX}
+              y={box.minY}
+              width={box.maxX - box.minX}
+              height={box.maxY - box.minY}
+              rx={8}
+              fill={colors.groupFill}
+              stroke={colors.groupBorder}
+            />
             <text x={box.minX + 8} y={box.minY + 14} fill={colors.secondaryText}>
               {box.name}
             </text>
@@ -94,10 +110,28 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
           const cyclic = cycles.cyclicEdges.has(e);
           const level = props.edgeLevels[e];
           const color =
-            role === Role.Affected ? colors.affected : role === Role.CauseChain ? colors.cause : edge.color ?? (level === 'none' && cyclic ? colors.cycle : colors.edge[level]);
-          const marker = role === Role.Affected ? 'affected' : role === Role.CauseChain ? 'cause' : level === 'none' && cyclic ? 'cycle' : level;
+            role === Role.Affected
+              ? colors.affected
+              : role === Role.CauseChain
+                ? colors.cause
+                : (edge.color ?? (level === 'none' && cyclic ? colors.cycle : colors.edge[level]));
+          const marker =
+            role === Role.Affected
+              ? 'affected'
+              : role === Role.CauseChain
+                ? 'cause'
+                : level === 'none' && cyclic
+                  ? 'cycle'
+                  : level;
           return (
-            <g key={edge.id} data-testid={TEST_IDS.edge} data-edge-id={edge.id} data-role={ROLE_NAMES[role]} data-cyclic={cyclic || undefined} opacity={role === Role.Dimmed ? 0.15 : 1}>
+            <g
+              key={edge.id}
+              data-testid={TEST_IDS.edge}
+              data-edge-id={edge.id}
+              data-role={ROLE_NAMES[role]}
+              data-cyclic={cyclic || undefined}
+              opacity={role === Role.Dimmed ? 0.15 : 1}
+            >
               <path
                 d={path.d}
                 fill="none"
@@ -109,7 +143,13 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
                 <title>{`${edge.source} → ${edge.target}${edge.mainStat ? ` · ${edge.mainStat}` : ''}${edge.secondaryStat ? ` · ${edge.secondaryStat}` : ''}${cyclic ? ' · part of a cycle' : ''}`}</title>
               </path>
               {props.showEdgeLabels && edge.mainStat && (
-                <text x={path.mid[0]} y={path.mid[1] - 4} className={styles.edgeLabel} fill={colors.secondaryText} textAnchor="middle">
+                <text
+                  x={path.mid[0]}
+                  y={path.mid[1] - 4}
+                  className={styles.edgeLabel}
+                  fill={colors.secondaryText}
+                  textAnchor="middle"
+                >
                   {edge.mainStat}
                 </text>
               )}
@@ -123,7 +163,15 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
           const role = highlight.nodeRole[v];
           const color = nodeColor(node, colors);
           const ring =
-            role === Role.Selected ? colors.selected : role === Role.Affected ? colors.affected : role === Role.Cause || role === Role.CauseChain ? colors.cause : role === Role.Match ? colors.match : undefined;
+            role === Role.Selected
+              ? colors.selected
+              : role === Role.Affected
+                ? colors.affected
+                : role === Role.Cause || role === Role.CauseChain
+                  ? colors.cause
+                  : role === Role.Match
+                    ? colors.match
+                    : undefined;
           const line2 = node.mainStat ?? node.subtitle ?? (node.isExternal ? 'external' : node.health);
           return (
             <g
@@ -159,7 +207,18 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
               }}
               onBlur={() => props.onHoverNode(undefined)}
             >
-              {ring && <rect x={-4} y={-4} width={NODE_WIDTH + 8} height={NODE_HEIGHT + 8} rx={node.isExternal ? HALF_HEIGHT + 4 : 9} fill="none" stroke={ring} strokeWidth={3} />}
+              {ring && (
+                <rect
+                  x={-4}
+                  y={-4}
+                  width={NODE_WIDTH + 8}
+                  height={NODE_HEIGHT + 8}
+                  rx={node.isExternal ? HALF_HEIGHT + 4 : 9}
+                  fill="none"
+                  stroke={ring}
+                  strokeWidth={3}
+                />
+              )}
               <rect
                 width={NODE_WIDTH}
                 height={NODE_HEIGHT}
@@ -177,7 +236,13 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
                 {truncate(line2, 24)}
               </text>
               {cycles.inCycle[v] === 1 && (
-                <text x={NODE_WIDTH - 18} y={17} className={styles.cycle} fill={colors.cycle} data-testid={TEST_IDS.cycleBadge}>
+                <text
+                  x={NODE_WIDTH - 18}
+                  y={17}
+                  className={styles.cycle}
+                  fill={colors.cycle}
+                  data-testid={TEST_IDS.cycleBadge}
+                >
                   ↻
                 </text>
               )}

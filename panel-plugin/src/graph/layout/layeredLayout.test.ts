@@ -27,7 +27,12 @@ function expectNoOverlap(result: ReturnType<typeof layout>) {
 
 describe('layeredLayout', () => {
   it('puts every dependency in a later layer than its dependent', () => {
-    const edges: Array<[number, number]> = [[0, 1], [1, 2], [0, 2], [3, 2]];
+    const edges: Array<[number, number]> = [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+      [3, 2],
+    ];
     const result = layout(4, edges);
     for (const [s, t] of edges) {
       expect(result.layer[t]).toBeGreaterThan(result.layer[s]);
@@ -40,21 +45,37 @@ describe('layeredLayout', () => {
   });
 
   it('breaks cycles by reversing back edges and still lays out every node', () => {
-    const result = layout(3, [[0, 1], [1, 2], [2, 0], [1, 1]]);
+    const result = layout(3, [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [1, 1],
+    ]);
     expect([...result.reversed].filter(Boolean).length).toBe(1);
     expect(new Set(result.layer).size).toBe(3);
     expect([...result.x, ...result.y].every(Number.isFinite)).toBe(true);
   });
 
   it('lays out disconnected parts and isolated nodes without overlap', () => {
-    const result = layout(7, [[0, 1], [2, 3], [3, 4]]);
+    const result = layout(7, [
+      [0, 1],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(result.x).toHaveLength(7);
     expectNoOverlap(result);
   });
 
   it('removes all crossings of a graph that has a planar drawing', () => {
     // Two crossing pairs in the input order: 0→3, 1→2 style ladder.
-    const result = layout(6, [[0, 3], [1, 2], [0, 4], [1, 5], [2, 5], [3, 4]]);
+    const result = layout(6, [
+      [0, 3],
+      [1, 2],
+      [0, 4],
+      [1, 5],
+      [2, 5],
+      [3, 4],
+    ]);
     expect(result.crossings).toBe(0);
   });
 
@@ -79,7 +100,12 @@ describe('layeredLayout', () => {
   it('lays out 1,000 nodes / 3,000 edges quickly', () => {
     const graph = randomConnectedDag(1000, 3000);
     const started = performance.now();
-    const result = layeredLayout({ ...base, nodeCount: 1000, edgeSource: graph.edgeSource, edgeTarget: graph.edgeTarget });
+    const result = layeredLayout({
+      ...base,
+      nodeCount: 1000,
+      edgeSource: graph.edgeSource,
+      edgeTarget: graph.edgeTarget,
+    });
     // Generous bound for jsdom on a shared machine; `npm run bench` measures in Chromium.
     expect(performance.now() - started).toBeLessThan(2000);
     expect(result.x.every(Number.isFinite)).toBe(true);

@@ -95,7 +95,17 @@ export function layeredLayout(input: LayoutInput): LayoutResult {
   for (let v = 0; v < total; v++) {
     layerCount = Math.max(layerCount, fullLayer[v] + 1);
   }
-  const layers = initialOrder(total, n, fullLayer, layerCount, downOffsets, downList, upOffsets, upList, input.orderHint);
+  const layers = initialOrder(
+    total,
+    n,
+    fullLayer,
+    layerCount,
+    downOffsets,
+    downList,
+    upOffsets,
+    upList,
+    input.orderHint
+  );
   const group = new Int32Array(total).fill(-1);
   if (input.groupOf) {
     group.set(input.groupOf.subarray(0, n));

@@ -91,7 +91,11 @@ export function stablePositions(input: StableInput): StableOutput {
     if (stillPending.length === pending.length) {
       // Nothing connects these to the old picture: put them beyond its edge, in their fresh arrangement.
       for (const v of stillPending) {
-        place(v, horizontal ? input.freshX[v] : input.freshX[v] + maxX + input.nodeWidth * 2, horizontal ? input.freshY[v] + maxY + input.nodeHeight * 2 : input.freshY[v]);
+        place(
+          v,
+          horizontal ? input.freshX[v] : input.freshX[v] + maxX + input.nodeWidth * 2,
+          horizontal ? input.freshY[v] + maxY + input.nodeHeight * 2 : input.freshY[v]
+        );
       }
       break;
     }
