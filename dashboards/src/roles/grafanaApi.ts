@@ -11,10 +11,13 @@ export class GrafanaApi {
   ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.fetchImpl(`${this.baseUrl.replace(/\/+$/, '')}${path}`, {
+    const url = `${this.baseUrl.replace(/\/+$/, '')}${path}`;
+    const response = await this.fetchImpl(url, {
       method,
       headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', ...(body !== undefined && { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((err: Error) => {
+      throw new GrafanaApiError(`${method} ${url}: ${(err.cause as Error | undefined)?.message ?? err.message} (is Grafana running at GRAFANA_URL?)`);
     });
     const text = await response.text();
     if (!response.ok) throw new GrafanaApiError(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 200)}`);
