@@ -1,0 +1,125 @@
+// The alert conditions on live data: a real Prometheus scrapes the real exporter, which scrapes the emulator;
+// faults are injected through the emulator's control API and each rule's condition (its PromQL with the
+// threshold, exactly what Grafana evaluates before its `for` period) is queried through Prometheus's HTTP API.
+// Covered: the rules a fault can cause here (service down, exporter gone, database unreachable) and a quiet
+// baseline for every PromQL rule. KPI rules need the database and data writer, covered by promtool tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { ALL_RULES, prometheusArgs, prometheusCondition, type PromRule } from '@alphapulse/dashboards';
+import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
+import { parseConfig } from '../../exporter/src/config/config';
+import { startExporter, type RunningExporter } from '../../exporter/src/startExporter';
+import { startEmulator, type RunningEmulator } from '../../simulator/src/emulator';
+
+jest.setTimeout(120_000);
+
+const prometheusBinary = findOnPath('prometheus');
+const describeLive = prometheusBinary || missingToolPolicy() === 'fail' ? describe : describe.skip;
+if (!prometheusBinary) console.warn(`prometheus not on PATH: live alert conditions ${missingToolPolicy() === 'fail' ? 'FAIL (CI)' : 'skipped'}`);
+
+const promRules = ALL_RULES.filter((rule): rule is PromRule => rule.datasource === 'prometheus');
+const rule = (title: string) => promRules.find((candidate) => candidate.title === title)!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeLive('alert conditions against Prometheus, the exporter and the emulator', () => {
+  const silent = pino({ level: 'silent' });
+  let emulator: RunningEmulator;
+  let exporter: RunningExporter;
+  let prometheus: ChildProcess;
+  let dir: string;
+  let prometheusUrl: string;
+
+  async function query(expr: string): Promise<Record<string, string>[]> {
+    const response = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: expr })}`);
+    const body = (await response.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string> }[] } };
+    if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
+    return body.data.result.map((series) => series.metric);
+  }
+
+  /** Polls until the condition's result satisfies `done` (scrapes arrive every second). */
+  async function until(expr: string, done: (result: Record<string, string>[]) => boolean, seconds = 20): Promise<Record<string, string>[]> {
+    let result: Record<string, string>[] = [];
+    for (let i = 0; i < seconds * 4; i++) {
+      result = await query(expr);
+      if (done(result)) return result;
+      await sleep(250);
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    if (!prometheusBinary) throw new Error('prometheus is required when CI=true: apt-get install prometheus');
+    emulator = await startEmulator({ basePort: 0, controlPort: 0, seed: 42, logger: silent });
+    const targets = emulator.services.map((service) => `${service.name}=${service.url}`).join(',');
+    // KPIs point at a database that does not exist, so DatabaseUnreachable has something to see.
+    const config = parseConfig(undefined, {
+      ALPHAPULSE_EXPORTER_TARGETS: targets,
+      ALPHAPULSE_EXPORTER_KPI_ENABLED: 'true',
+      ALPHAPULSE_EXPORTER_KPI_MIN_INTERVAL_SECONDS: '1',
+      DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
+    });
+    exporter = await startExporter({ config, port: 0, logger: silent, reloadOnSighup: false });
+
+    dir = mkdtempSync(join(tmpdir(), 'alphapulse-live-'));
+    const exporterAddress = new URL(exporter.url).host;
+    writeFileSync(
+      join(dir, 'prometheus.yml'),
+      ['global:', '  scrape_interval: 1s', '  scrape_timeout: 1s', 'scrape_configs:', '  - job_name: alphapulse', '    static_configs:', `      - targets: ['${exporterAddress}']`, ''].join('\n'),
+    );
+    const port = 19900 + Math.floor(Math.random() * 90);
+    prometheusUrl = `http://127.0.0.1:${port}`;
+    prometheus = spawn(prometheusBinary!, prometheusArgs({ configFile: join(dir, 'prometheus.yml'), dataDir: join(dir, 'data'), port }), { stdio: 'ignore' });
+    for (let attempt = 0; attempt < 100 && !(await fetch(`${prometheusUrl}/-/ready`).then((r) => r.ok, () => false)); attempt++) await sleep(100);
+    const ready = await until('count(alphapulse_up == 1)', (result) => result.length > 0, 30);
+    if (ready.length === 0) throw new Error('Prometheus never scraped the exporter');
+  });
+
+  afterAll(async () => {
+    prometheus?.kill();
+    await exporter?.stop().catch(() => undefined);
+    await emulator?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('all nine services are up before any fault', async () => {
+    const up = await until('alphapulse_up == 1', (result) => result.length === 9);
+    expect(up.map((series) => series.service).sort()).toEqual(emulator.services.map((service) => service.name).sort());
+  });
+
+  test('a quiet system raises no alert (except the database, which this test leaves unreachable on purpose)', async () => {
+    await sleep(3000); // a few scrapes, so rate() has two samples
+    const firing: string[] = [];
+    for (const candidate of promRules) {
+      if ((await query(prometheusCondition(candidate))).length > 0) firing.push(candidate.title);
+    }
+    expect(firing).toEqual(['DatabaseUnreachable']);
+  });
+
+  test('DatabaseUnreachable: its condition holds while the KPI database cannot be reached', async () => {
+    expect(await until(prometheusCondition(rule('DatabaseUnreachable')), (result) => result.length === 1)).toHaveLength(1);
+  });
+
+  test('ServiceDown: true for exactly the service taken down, false again when it recovers', async () => {
+    const condition = prometheusCondition(rule('ServiceDown'));
+    expect(await query(condition)).toEqual([]);
+    const injected = await fetch(`${emulator.controlUrl}/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service: 'risk_manager', mode: 'down', durationSeconds: 8 }),
+    });
+    expect(injected.ok).toBe(true);
+    const during = await until(condition, (result) => result.length > 0);
+    expect(during.map((series) => series.service)).toEqual(['risk_manager']);
+    expect(await until(condition, (result) => result.length === 0, 30)).toEqual([]);
+  });
+
+  test('ExporterUnreachable: false while Prometheus scrapes the exporter, true once it is gone', async () => {
+    const condition = prometheusCondition(rule('ExporterUnreachable'));
+    expect(await query(condition)).toEqual([]);
+    await exporter.stop();
+    expect(await until(condition, (result) => result.length === 1)).toHaveLength(1);
+  });
+});
