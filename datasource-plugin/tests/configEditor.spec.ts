@@ -1,39 +1,27 @@
-import { test, expect } from '@grafana/plugin-e2e';
-import { MyDataSourceOptions, MySecureJsonData } from '../src/types';
+import { expect, test } from '@grafana/plugin-e2e';
+import { testIds } from '../src/selectors';
+import { type AlphaPulseOptions, type AlphaPulseSecureOptions } from '../src/types/config.types';
+import { NO_GRAFANA_REASON, grafanaAvailable } from './grafana';
 
-test('smoke: should render config editor', async ({ createDataSourceConfigPage, readProvisionedDataSource, page }) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  await createDataSourceConfigPage({ type: ds.type });
-  await expect(page.getByLabel('Path')).toBeVisible();
+test.skip(!grafanaAvailable(), NO_GRAFANA_REASON);
+
+test('config editor shows the API URL and a secret token field', async ({ createDataSourceConfigPage, page }) => {
+  await createDataSourceConfigPage({ type: 'alphapulse-trading-datasource' });
+  await expect(page.getByTestId(testIds.configEditor.apiUrl)).toBeVisible();
+  await expect(page.getByPlaceholder('API token')).toBeVisible();
 });
 
-test('"Save & test" should be successful when configuration is valid', async ({
-  createDataSourceConfigPage,
-  readProvisionedDataSource,
-  selectors,
-  page,
-}) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  const configPage = await createDataSourceConfigPage({ type: ds.type });
-  const healthCheckPath = `${selectors.apis.DataSource.proxy(
-    configPage.datasource.uid,
-    configPage.datasource.id.toString()
-  )}/health`;
-  await page.route(healthCheckPath, async (route) => await route.fulfill({ status: 200, body: 'OK' }));
-  await expect(configPage.saveAndTest({ path: healthCheckPath })).toBeOK();
+test('save & test of the provisioned datasource reports the database and TimescaleDB state', async ({ gotoDataSourceConfigPage, readProvisionedDataSource }) => {
+  const ds = await readProvisionedDataSource<AlphaPulseOptions, AlphaPulseSecureOptions>({ fileName: 'datasources.yml' });
+  const configPage = await gotoDataSourceConfigPage(ds.uid);
+  await expect(configPage.saveAndTest()).toBeOK();
+  await expect(configPage).toHaveAlert('success', { hasText: /Database PostgreSQL .* reachable/ });
 });
 
-test('"Save & test" should display success alert box when config is valid', async ({
-  createDataSourceConfigPage,
-  readProvisionedDataSource,
-  selectors,
-}) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  const configPage = await createDataSourceConfigPage({ type: ds.type });
-  const healthCheckPath = `${selectors.apis.DataSource.proxy(
-    configPage.datasource.uid,
-    configPage.datasource.id.toString()
-  )}/health`;
-  await expect(configPage.saveAndTest({ path: healthCheckPath })).not.toBeOK();
-  await expect(configPage).toHaveAlert('error');
+test('a wrong token fails the test with a clear message', async ({ createDataSourceConfigPage, page }) => {
+  const configPage = await createDataSourceConfigPage({ type: 'alphapulse-trading-datasource' });
+  await page.getByTestId(testIds.configEditor.apiUrl).fill(process.env.ALPHAPULSE_API_URL ?? 'http://host.docker.internal:9464');
+  await page.getByPlaceholder('API token').fill('wrong-token');
+  await expect(configPage.saveAndTest()).not.toBeOK();
+  await expect(configPage).toHaveAlert('error', { hasText: /refused the token/ });
 });
