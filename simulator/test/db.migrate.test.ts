@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../test-support/databa
 import { detectCapabilities } from '../src/db/capabilities';
 import { migrate } from '../src/db/migrate';
 import { AGGREGATES, READER_ROLE, TABLES } from '../src/db/schema';
+import { HYPERTABLES } from '../src/db/timescaleFeatures';
 
 const ALL_MIGRATIONS = ['1764000000000_base-tables', '1764000000001_storage-layout', '1764000000002_long-range-aggregates'];
 
@@ -67,6 +68,18 @@ describe('migrate on plain PostgreSQL', () => {
     const again = await migrate(db.url);
     expect(again.applied).toEqual([]);
     expect(await schemaSnapshot(db.url)).toBe(before);
+  });
+
+  test('TimescaleDB compression settings cover every primary-key column (segment by or order by)', async () => {
+    await withClient(db.url, async (client) => {
+      for (const layout of HYPERTABLES) {
+        const { rows } = await client.query(
+          `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+           WHERE i.indrelid = $1::regclass AND i.indisprimary`, [layout.table]);
+        const covered = `${layout.segmentBy}, ${layout.orderBy}`.split(',').map((c) => c.trim().split(' ')[0]);
+        expect({ table: layout.table, missing: rows.map((r) => r.attname).filter((c) => !covered.includes(c)) }).toEqual({ table: layout.table, missing: [] });
+      }
+    });
   });
 
   test('detectCapabilities reports plain PostgreSQL and the schema version', async () => {

@@ -8,15 +8,17 @@ interface HypertableLayout {
   table: string;
   chunkInterval: string;
   segmentBy: string;
+  /** Together with segmentBy it covers every primary-key column, as TimescaleDB wants for unique indexes. */
+  orderBy: string;
 }
 
 /** Chunk sizes keep one chunk of every table well inside memory for 50+ symbols (7 days of 1-minute candles ≈ 500k rows). */
 export const HYPERTABLES: HypertableLayout[] = [
-  { table: TABLES.candles, chunkInterval: '7 days', segmentBy: 'symbol, timeframe' },
-  { table: TABLES.trades, chunkInterval: '7 days', segmentBy: 'strategy' },
-  { table: TABLES.equitySnapshots, chunkInterval: '7 days', segmentBy: 'strategy' },
-  { table: TABLES.patterns, chunkInterval: '30 days', segmentBy: 'symbol' },
-  { table: TABLES.sentiment, chunkInterval: '30 days', segmentBy: 'symbol, source' },
+  { table: TABLES.candles, chunkInterval: '7 days', segmentBy: 'symbol, timeframe', orderBy: 'time DESC' },
+  { table: TABLES.trades, chunkInterval: '7 days', segmentBy: 'strategy', orderBy: 'time DESC, trade_id' },
+  { table: TABLES.equitySnapshots, chunkInterval: '7 days', segmentBy: 'strategy', orderBy: 'time DESC' },
+  { table: TABLES.patterns, chunkInterval: '30 days', segmentBy: 'symbol', orderBy: 'timeframe, pattern, time DESC' },
+  { table: TABLES.sentiment, chunkInterval: '30 days', segmentBy: 'symbol, source', orderBy: 'time DESC' },
 ];
 
 /** Chunks older than this are compressed; older than two chunk intervals so live writes never hit a compressed chunk. */
@@ -25,10 +27,10 @@ export const COMPRESS_AFTER = '14 days';
 /** One statement per entry: node-pg-migrate runs each separately, which continuous aggregates require. */
 export function hypertableStatements(): string[] {
   const statements = ['CREATE EXTENSION IF NOT EXISTS timescaledb'];
-  for (const { table, chunkInterval, segmentBy } of HYPERTABLES) {
+  for (const { table, chunkInterval, segmentBy, orderBy } of HYPERTABLES) {
     statements.push(
       `SELECT create_hypertable('${table}', by_range('time', INTERVAL '${chunkInterval}'), if_not_exists => TRUE)`,
-      `ALTER TABLE ${table} SET (timescaledb.compress, timescaledb.compress_segmentby = '${segmentBy}', timescaledb.compress_orderby = 'time DESC')`,
+      `ALTER TABLE ${table} SET (timescaledb.compress, timescaledb.compress_segmentby = '${segmentBy}', timescaledb.compress_orderby = '${orderBy}')`,
       `SELECT add_compression_policy('${table}', compress_after => INTERVAL '${COMPRESS_AFTER}', if_not_exists => TRUE)`,
     );
   }
