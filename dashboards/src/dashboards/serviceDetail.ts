@@ -112,7 +112,7 @@ export function serviceDetailDashboard() {
       stateTimelinePanel({
         title: 'Health history',
         unit: 'none',
-        mappings: [...(HEALTH_MAPPINGS as never[])],
+        mappings: HEALTH_MAPPINGS,
         queries: [promQuery(healthScoreExpr(S), { legend: '{{instance}}' })],
         width: 16,
         height: 5,
