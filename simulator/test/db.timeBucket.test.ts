@@ -37,7 +37,7 @@ describe('TimescaleDB-only SQL (built, not executed here)', () => {
   test('hypertables, compression and continuous aggregates are one statement each, all idempotent', () => {
     const statements = [...hypertableStatements(), ...continuousAggregateStatements()];
     for (const sql of statements) expect(sql.trim().split(';').filter((part) => part.trim()).length).toBe(1);
-    expect(hypertableStatements()[0]).toBe('CREATE EXTENSION IF NOT EXISTS timescaledb');
+    expect(hypertableStatements()[0]).toBe('CREATE EXTENSION IF NOT EXISTS timescaledb WITH SCHEMA public');
     expect(statements.filter((s) => s.includes('create_hypertable')).every((s) => s.includes('if_not_exists => TRUE'))).toBe(true);
     expect(statements.filter((s) => s.includes('CREATE MATERIALIZED VIEW')).every((s) => s.includes('IF NOT EXISTS') && s.includes('timescaledb.continuous'))).toBe(true);
     expect(statements.filter((s) => s.includes('add_continuous_aggregate_policy'))).toHaveLength(5);

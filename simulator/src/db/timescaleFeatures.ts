@@ -26,7 +26,8 @@ export const COMPRESS_AFTER = '14 days';
 
 /** One statement per entry: node-pg-migrate runs each separately, which continuous aggregates require. */
 export function hypertableStatements(): string[] {
-  const statements = ['CREATE EXTENSION IF NOT EXISTS timescaledb'];
+  // WITH SCHEMA public: the migration's search_path starts with alphapulse, and readers expect time_bucket() in public.
+  const statements = ['CREATE EXTENSION IF NOT EXISTS timescaledb WITH SCHEMA public'];
   for (const { table, chunkInterval, segmentBy, orderBy } of HYPERTABLES) {
     statements.push(
       `SELECT create_hypertable('${table}', by_range('time', INTERVAL '${chunkInterval}'), if_not_exists => TRUE)`,
