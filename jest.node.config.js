@@ -15,8 +15,12 @@ module.exports = {
 };
 
 // For workspaces whose tests need a real PostgreSQL: one server per jest run (test-support/).
-module.exports.withPostgres = (config) => ({
-  ...config,
-  globalSetup: require.resolve('./test-support/postgres.global-setup.mjs'),
-  globalTeardown: require.resolve('./test-support/postgres.global-teardown.mjs'),
+// Not enumerable, so `{ ...require('../jest.node.config.js') }` stays a clean jest config.
+Object.defineProperty(module.exports, 'withPostgres', {
+  enumerable: false,
+  value: (config) => ({
+    ...config,
+    globalSetup: require.resolve('./test-support/postgres.global-setup.mjs'),
+    globalTeardown: require.resolve('./test-support/postgres.global-teardown.mjs'),
+  }),
 });

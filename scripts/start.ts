@@ -73,7 +73,12 @@ async function main() {
 
   try {
     const seed = numberFromEnv('ALPHAPULSE_SEED', 42);
-    const emulator = await startEmulator({ seed, logger: log.child({ component: 'emulator' }) });
+    const emulator = await startEmulator({
+      seed,
+      basePort: numberFromEnv('ALPHAPULSE_EMULATOR_BASE_PORT', DEFAULT_PORTS.firstService),
+      controlPort: numberFromEnv('ALPHAPULSE_EMULATOR_CONTROL_PORT', DEFAULT_PORTS.simulatorControl),
+      logger: log.child({ component: 'emulator' }),
+    });
     running.push({ name: 'emulator', stop: () => emulator.stop() });
     where.push({ component: 'emulator control API (faults)', address: `${emulator.controlUrl}/faults` });
     where.push({ component: `${emulator.services.length} emulated services`, address: `${emulator.services[0].url} … ${emulator.services.at(-1)!.url}` });
@@ -100,7 +105,13 @@ async function main() {
 
     const apiToken = process.env.ALPHAPULSE_API_TOKEN?.trim() || persistentSecret(join(DATA_DIR, 'api-token')).value;
     const queryRouter = createQueryRouter({ databaseUrl: queryDatabaseUrl, token: apiToken, logger: log.child({ component: 'query-api' }), limits: limitsFromEnv(process.env) });
+    // Without a config of their own, the exporter scrapes the emulator wherever it was told to listen.
+    const exporterEnv = { ...process.env };
+    if (!exporterEnv.ALPHAPULSE_EXPORTER_CONFIG && !exporterEnv.ALPHAPULSE_EXPORTER_TARGETS) {
+      exporterEnv.ALPHAPULSE_EXPORTER_TARGETS = emulator.services.map((service) => `${service.name}=${service.url}`).join(',');
+    }
     const exporter = await startExporter({
+      env: exporterEnv,
       databaseUrl: queryDatabaseUrl,
       logger: log.child({ component: 'exporter' }),
       extraRouters: [{ path: '/api/v1', router: queryRouter }],
