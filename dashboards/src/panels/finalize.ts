@@ -17,6 +17,7 @@ function finalizePanel(panel: Json, nextId: () => number): void {
     const uids = new Set(targets.map((target) => (target.datasource as Json | undefined)?.uid));
     if (uids.size === 1 && targets[0].datasource) panel.datasource = targets[0].datasource;
   }
+  dropPlacement(((panel.fieldConfig as Json | undefined)?.defaults as Json | undefined)?.links as Json[] | undefined);
   for (const child of (panel.panels as Json[] | undefined) ?? []) finalizePanel(child, nextId);
 }
 
