@@ -274,4 +274,77 @@ describeWithPromtool('PromQL rules in promtool', () => {
     writeFileSync(join(dir, 'rules.test.yml'), stringify(tests));
     expect(runPromtool(['test', 'rules', 'rules.test.yml'])).toContain('SUCCESS');
   });
+
+  test('error rate, latency (histogram or quantiles), model accuracy, stale market data and sentiment shift fire as intended', () => {
+    const tests = {
+      rule_files: ['rules.yml'],
+      evaluation_interval: '30s',
+      tests: [
+        {
+          name: '10% errors fires, 1% does not',
+          interval: '30s',
+          input_series: [
+            { series: 'alphapulse_service_requests_total{service="trading_engine",instance="a:1"}', values: '0+3000x40' },
+            { series: 'alphapulse_service_errors_total{service="trading_engine",instance="a:1"}', values: '0+300x40' },
+            { series: 'alphapulse_service_requests_total{service="risk_manager",instance="b:1"}', values: '0+3000x40' },
+            { series: 'alphapulse_service_errors_total{service="risk_manager",instance="b:1"}', values: '0+30x40' },
+          ],
+          alert_rule_test: [{ eval_time: '15m', alertname: 'HighErrorRate', exp_alerts: [{ exp_labels: { severity: 'warning', service: 'trading_engine' } }] }],
+        },
+        {
+          name: 'p95 over 1 s from histogram buckets and from reported quantiles',
+          interval: '30s',
+          input_series: [
+            { series: 'alphapulse_service_request_duration_seconds_bucket{service="pattern_storage",instance="a:1",le="0.5"}', values: '0+1x40' },
+            { series: 'alphapulse_service_request_duration_seconds_bucket{service="pattern_storage",instance="a:1",le="5"}', values: '0+100x40' },
+            { series: 'alphapulse_service_request_duration_seconds_bucket{service="pattern_storage",instance="a:1",le="+Inf"}', values: '0+100x40' },
+            { series: 'alphapulse_service_request_latency_seconds{service="sentiment_service",instance="b:1",quantile="0.95"}', values: '2x40' },
+            { series: 'alphapulse_service_request_latency_seconds{service="risk_manager",instance="c:1",quantile="0.95"}', values: '0.2x40' },
+          ],
+          alert_rule_test: [
+            {
+              eval_time: '15m',
+              alertname: 'HighLatency',
+              exp_alerts: [{ exp_labels: { severity: 'warning', service: 'pattern_storage' } }, { exp_labels: { severity: 'warning', service: 'sentiment_service' } }],
+            },
+          ],
+        },
+        {
+          name: 'a model 15 points below its 6 h best fires',
+          interval: '5m',
+          input_series: [
+            { series: 'alphapulse_predictive_optimizer_model_accuracy_ratio{service="predictive_optimizer",instance="a:1",model="random_forest"}', values: '0.8x12 0.65x12' },
+            { series: 'alphapulse_predictive_optimizer_model_accuracy_ratio{service="predictive_optimizer",instance="a:1",model="gradient_boosting"}', values: '0.75x24' },
+          ],
+          alert_rule_test: [
+            { eval_time: '55m', alertname: 'ModelAccuracyDrop', exp_alerts: [] },
+            { eval_time: '95m', alertname: 'ModelAccuracyDrop', exp_alerts: [{ exp_labels: { severity: 'warning', service: 'predictive_optimizer', model: 'random_forest' } }] },
+          ],
+        },
+        {
+          name: 'a symbol without a new candle for 10 minutes fires, carrying the trading-hours label for the mute timing',
+          interval: '1m',
+          input_series: [
+            { series: 'alphapulse_kpi_newest_candle_age_seconds{symbol="AAPL",timeframe="1m"}', values: '30x4 600x10' },
+            { series: 'alphapulse_kpi_newest_candle_age_seconds{symbol="MSFT",timeframe="1m"}', values: '30x14' },
+          ],
+          alert_rule_test: [
+            { eval_time: '12m', alertname: 'StaleMarketData', exp_alerts: [{ exp_labels: { severity: 'warning', schedule: 'trading-hours', symbol: 'AAPL', timeframe: '1m' } }] },
+          ],
+        },
+        {
+          // Samples every minute: with sparser ones the 5 min lookback leaves gaps that reset `for`.
+          name: 'sentiment jumping from neutral to bullish is an info alert',
+          interval: '1m',
+          input_series: [
+            { series: 'alphapulse_kpi_sentiment_score{symbol="TSLA",source="twitter"}', values: '0x360 0.8x60' },
+            { series: 'alphapulse_kpi_sentiment_score{symbol="AAPL",source="news"}', values: '0.3x420' },
+          ],
+          alert_rule_test: [{ eval_time: '400m', alertname: 'SentimentShift', exp_alerts: [{ exp_labels: { severity: 'info', symbol: 'TSLA' } }] }],
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'more-rules.test.yml'), stringify(tests));
+    expect(runPromtool(['test', 'rules', 'more-rules.test.yml'])).toContain('SUCCESS');
+  });
 });
