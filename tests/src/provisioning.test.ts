@@ -103,8 +103,11 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  test('Prometheus mounts provisioning/prometheus', () => {
+  test('Prometheus mounts provisioning/prometheus and shares the exporter network, so its 127.0.0.1 target works as under npm start', () => {
     expect(compose.services.prometheus.volumes).toContain('./provisioning/prometheus:/etc/prometheus:ro');
+    expect(compose.services.prometheus.network_mode).toBe('service:exporter');
+    expect(compose.services.exporter.ports).toContain('127.0.0.1:9090:9090');
+    expect(compose.services.grafana.environment.PROMETHEUS_URL).toBe('http://exporter:9090');
   });
 
   test('no secret literal: every credential-like variable comes from .env', () => {
