@@ -168,7 +168,7 @@ async function main() {
       where.push({ component: 'Grafana', address: 'not started: no grafana binary on PATH; use docker compose up (docs/operations.md)' });
     }
 
-    const writer = createDataWriter({ databaseUrl, logger: log, symbols: numberFromEnv('ALPHAPULSE_SYMBOLS', 20) });
+    const writer = createDataWriter({ databaseUrl, logger: log, seed, symbols: numberFromEnv('ALPHAPULSE_SYMBOLS', 20) });
     running.push({ name: 'data writer', stop: () => writer.stop() });
     let lastReported = -1;
     const backfill = await writer.backfill({
