@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ALL_METRICS } from '../../exporter/src/metrics/catalogue';
-import { ALERT_RULES_FILE, ALL_RULES, CONTACT_POINTS, DATASOURCES, GRAFANA_PROVISIONING_DIR, MUTE_TIMINGS, RULE_GROUPS, toPrometheusRuleFile } from '@alphapulse/dashboards';
+import { ALERT_RULES_FILE, ALL_RULES, CONTACT_POINTS, DATASOURCES, GRAFANA_PROVISIONING_DIR, MUTE_TIMINGS, RULE_GROUPS, toPrometheusRuleFile, type PromRule } from '@alphapulse/dashboards';
 import { envReferences } from '../../dashboards/src/checks/envReferences';
 import { extractMetricNames, unknownMetricNames } from '../../dashboards/src/checks/metricNames';
 import { route, type PolicyNode } from '../../dashboards/src/checks/policyRouting';
@@ -98,6 +98,16 @@ describe('alert rule file (Grafana file provisioning, apiVersion 1)', () => {
   test('every metric a rule uses is one the exporter exposes', () => {
     expect(unknownMetricNames(extractMetricNames(rulesText), ALL_METRICS)).toEqual([]);
     expect(extractMetricNames(rulesText).size).toBeGreaterThan(10);
+  });
+});
+
+describe('the scrape config the rules rely on', () => {
+  test("ExporterUnreachable watches the job that provisioning/prometheus/prometheus.yml scrapes the exporter with", () => {
+    const scrapeConfigPath = join(GRAFANA_PROVISIONING_DIR, '..', 'prometheus', 'prometheus.yml');
+    const jobs = (parse(readFileSync(scrapeConfigPath, 'utf8')).scrape_configs as Json[]).map((config) => config.job_name);
+    const exporterRule = ALL_RULES.find((rule) => rule.title === 'ExporterUnreachable') as PromRule;
+    const watched = /job="([^"]+)"/.exec(exporterRule.expr)?.[1];
+    expect(jobs).toContain(watched);
   });
 });
 
