@@ -81,7 +81,7 @@ afterAll(async () => {
 
 test('the nine emulated services answer valid health records', async () => {
   const records = await Promise.all(
-    SERVICE_KINDS.map(async (_, i) => (await fetch(`http://127.0.0.1:${ports.services + i}/health`)).json()),
+    SERVICE_KINDS.map(async (_, i) => (await (await fetch(`http://127.0.0.1:${ports.services + i}/health`)).json()) as { service_name: string }),
   );
   expect(records.map((record) => validateHealthRecord(record).ok)).toEqual(SERVICE_KINDS.map(() => true));
   expect(records.map((record) => record.service_name)).toEqual([...SERVICE_KINDS]);
@@ -114,7 +114,7 @@ test('the exporter scrapes the emulator it started and the query API answers wit
   expect(denied.status).toBe(401);
   const symbols = await fetch(`http://127.0.0.1:${ports.exporter}/api/v1/search/symbols`, { headers: { Authorization: `Bearer ${token}` } });
   expect(symbols.status).toBe(200);
-  expect((await symbols.json()).values).toHaveLength(5);
+  expect(((await symbols.json()) as { values: string[] }).values).toHaveLength(5);
 });
 
 test('Ctrl-C stops everything in order and exits 0', async () => {
