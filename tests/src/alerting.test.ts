@@ -192,6 +192,19 @@ describe('contact points, templates and mute timings', () => {
     expect(body).toContain('.Annotations.dashboard_url');
   });
 
+  test('templates are well formed: balanced actions, every define/if/range/with closed by an end', () => {
+    const texts = [
+      ...templates.templates.map((template: Json) => template.template as string),
+      ...rules.flatMap((rule) => Object.values(rule.annotations as Record<string, string>)),
+    ];
+    for (const text of texts) {
+      expect(text.split('{{').length).toBe(text.split('}}').length);
+      const actions = [...text.matchAll(/\{\{-?\s*(\w+)/g)].map((match) => match[1]);
+      const opened = actions.filter((action) => ['define', 'if', 'range', 'with', 'block'].includes(action)).length;
+      expect({ text: text.slice(0, 60), opened }).toEqual({ text: text.slice(0, 60), opened: actions.filter((action) => action === 'end').length });
+    }
+  });
+
   test('outside-trading-hours covers weekends and the hours around the session', () => {
     const timing = muteTimings.muteTimes.find((entry: Json) => entry.name === MUTE_TIMINGS.outsideTradingHours);
     expect(timing.time_intervals).toEqual(

@@ -76,9 +76,12 @@ function queryModel(rule: AlertRuleSpec): Record<string, unknown> {
   return { refId: QUERY, datasource: DATASOURCES.timescaledb, editorMode: 'code', format: 'table', rawQuery: true, rawSql: rule.sql, intervalMs: 1000, maxDataPoints: 43200 };
 }
 
-/** Annotation templates use Grafana's `externalURL` function; file provisioning leaves annotations unexpanded. */
+/**
+ * Annotation templates use Grafana's `externalURL` function (its root URL, usually with a trailing slash, which
+ * is trimmed); file provisioning leaves annotations unexpanded, so the template survives until evaluation.
+ */
 function dashboardUrl(rule: AlertRuleSpec): string {
-  const base = `{{ externalURL }}/d/${rule.dashboard.uid}`;
+  const base = `{{ externalURL | reReplaceAll "/$" "" }}/d/${rule.dashboard.uid}`;
   return rule.linkService ? `${base}?var-service={{ $labels.service }}` : base;
 }
 
