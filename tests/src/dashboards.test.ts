@@ -13,6 +13,7 @@ import { ALL_RULES, DASHBOARDS, DASHBOARDS_DIR, GRAFANA_PROVISIONING_DIR, PLUGIN
 import { allPanels, allQueries, linkedDashboardUids, promqlOf } from '../../dashboards/src/checks/dashboardQueries';
 import { substituteGrafanaVariables } from '../../dashboards/src/checks/grafanaVariables';
 import { extractMetricNames, unknownMetricNames } from '../../dashboards/src/checks/metricNames';
+import { promqlSyntaxErrors } from '../../dashboards/src/checks/promqlSyntax';
 import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
 
 type Json = Record<string, any>;
@@ -134,6 +135,25 @@ describe('metric names', () => {
   });
 });
 
+const allPromql = [
+  ...models.flatMap((model) =>
+    allQueries(model)
+      .filter((ref) => ref.datasourceUid === 'prometheus')
+      .map((ref) => [`${model.uid} ${ref.where}`, promqlOf(ref)!] as const),
+  ),
+  ...ALL_RULES.flatMap((rule) => (rule.datasource === 'prometheus' ? [[`rule ${rule.title}`, rule.expr] as const] : [])),
+];
+
+describe('PromQL syntax (@prometheus-io/lezer-promql)', () => {
+  test.each(allPromql)('%s parses', (_where, expr) => {
+    expect(promqlSyntaxErrors(substituteGrafanaVariables(expr))).toEqual([]);
+  });
+
+  test('the grammar does catch mistakes', () => {
+    expect(promqlSyntaxErrors('sum by (service (rate(x[5m]))')).not.toEqual([]);
+  });
+});
+
 // A real Prometheus (Debian's package) parses and evaluates every expression through its HTTP API.
 const prometheusBinary = findOnPath('prometheus');
 const describeWithPrometheus = prometheusBinary || missingToolPolicy() === 'fail' ? describe : describe.skip;
@@ -162,14 +182,7 @@ describeWithPrometheus('every PromQL expression in a real Prometheus', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const expressions = [
-    ...models.flatMap((model) =>
-      allQueries(model)
-        .filter((ref) => ref.datasourceUid === 'prometheus')
-        .map((ref) => [`${model.uid} ${ref.where}`, promqlOf(ref)!] as const),
-    ),
-    ...ALL_RULES.flatMap((rule) => (rule.datasource === 'prometheus' ? [[`rule ${rule.title}`, rule.expr] as const] : [])),
-  ];
+  const expressions = allPromql;
 
   test('there are expressions to check', () => {
     expect(expressions.length).toBeGreaterThan(60);
