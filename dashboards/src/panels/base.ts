@@ -24,5 +24,9 @@ export function baseDashboard(id: DashboardId, options: BaseOptions): dashboard.
   if (options.description) builder.description(options.description);
   const related = id.uid === DASHBOARDS.overview.uid ? options.related ?? [] : [DASHBOARDS.overview, ...(options.related ?? [])];
   for (const target of related) builder.link(linkTo(target));
+  // Every other AlphaPulse dashboard the viewer may open, in one menu (Grafana filters by permission).
+  builder.link(
+    new dashboard.DashboardLinkBuilder('AlphaPulse').type(dashboard.DashboardLinkType.Dashboards).tags(['alphapulse']).asDropdown(true).keepTime(true),
+  );
   return builder;
 }
