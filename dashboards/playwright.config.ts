@@ -3,6 +3,7 @@
 import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices, type Project } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const grafanaUrl = process.env.GRAFANA_URL || 'http://localhost:3000';
@@ -14,11 +15,13 @@ if (process.env.GRAFANA_REACHABLE === undefined) {
   if (probe.status !== 0) console.warn(`\n⚠ No Grafana answers at ${grafanaUrl}: the stack specs will be SKIPPED (docker compose up -d first).\n`);
 }
 
-// Debian's Chromium; `npx playwright install` cannot download browsers on our machines.
+// Debian's Chromium where it is installed (`npx playwright install` cannot download browsers on our machines);
+// elsewhere (e.g. a CI runner) Playwright's own browser.
+const chromiumPath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   },
 };
