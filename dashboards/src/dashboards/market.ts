@@ -1,30 +1,12 @@
 // Market & patterns: candles with detected patterns and trades as annotations, pattern counts and confidence,
 // and how fresh the market data is.
-import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as CandlestickBuilder, CandleStyle, ColorStrategy, VizDisplayMode } from '@grafana/grafana-foundation-sdk/candlestick';
-import { DASHBOARDS, DATASOURCES } from '../grafana/ids';
+import { DASHBOARDS } from '../grafana/ids';
+import { patternAnnotations, tradeAnnotations } from '../panels/annotations';
 import { barGaugePanel, rising, row, statPanel, tablePanel, timeSeriesPanel } from '../panels/common';
 import { baseDashboard } from '../panels/base';
 import { promQuery, tradingQuery } from '../panels/queries';
 import { tradingVariable } from '../panels/variables';
-
-function patternAnnotations(): dashboard.AnnotationQueryBuilder {
-  return new dashboard.AnnotationQueryBuilder()
-    .name('Patterns')
-    .datasource(DATASOURCES.alphapulse)
-    .enable(true)
-    .iconColor('purple')
-    .target(tradingQuery({ refId: 'patternMarkers', queryType: 'patternMarkers', symbols: ['$symbol'], timeframe: '$timeframe', minConfidence: MIN_CONFIDENCE }));
-}
-
-function tradeAnnotations(): dashboard.AnnotationQueryBuilder {
-  return new dashboard.AnnotationQueryBuilder()
-    .name('Trades')
-    .datasource(DATASOURCES.alphapulse)
-    .enable(true)
-    .iconColor('blue')
-    .target(tradingQuery({ refId: 'tradeMarkers', queryType: 'tradeMarkers', symbols: ['$symbol'], strategies: [] }));
-}
 
 /** The datasource interpolates symbols and timeframe but not numbers, so the confidence floor is fixed here. */
 const MIN_CONFIDENCE = 0.6;
@@ -51,8 +33,8 @@ export function marketDashboard() {
   })
     .withVariable(tradingVariable('symbol', 'Symbol', 'symbols'))
     .withVariable(tradingVariable('timeframe', 'Timeframe', 'timeframes'))
-    .annotation(patternAnnotations())
-    .annotation(tradeAnnotations())
+    .annotation(patternAnnotations({ timeframe: '$timeframe', minConfidence: MIN_CONFIDENCE }))
+    .annotation(tradeAnnotations([]))
     .withRow(row('Price'))
     .withPanel(candles)
     .withRow(row('Patterns'))

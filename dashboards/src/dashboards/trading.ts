@@ -1,22 +1,13 @@
 // Trading performance: equity curve, P&L by strategy, drawdown, the strategy scorecard (win rate, profit
 // factor, Sharpe) from our datasource, live exposure and order flow from Prometheus, trades on the price chart.
-import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import { DASHBOARDS, DATASOURCES } from '../grafana/ids';
+import { DASHBOARDS } from '../grafana/ids';
+import { tradeAnnotations } from '../panels/annotations';
 import { baseDashboard } from '../panels/base';
 import { rising, row, statPanel, tablePanel, thresholds, timeSeriesPanel } from '../panels/common';
 import { promQuery, tradingQuery } from '../panels/queries';
 import { tradingVariable } from '../panels/variables';
 
 const STRATEGIES = ['$strategy'];
-
-export function tradeAnnotations(): dashboard.AnnotationQueryBuilder {
-  return new dashboard.AnnotationQueryBuilder()
-    .name('Trades')
-    .datasource(DATASOURCES.alphapulse)
-    .enable(true)
-    .iconColor('blue')
-    .target(tradingQuery({ refId: 'tradeMarkers', queryType: 'tradeMarkers', strategies: STRATEGIES, symbols: ['$symbol'] }));
-}
 
 export function tradingDashboard() {
   return baseDashboard(DASHBOARDS.trading, {
@@ -28,7 +19,7 @@ export function tradingDashboard() {
   })
     .withVariable(tradingVariable('strategy', 'Strategy', 'strategies', { multi: true }))
     .withVariable(tradingVariable('symbol', 'Symbol', 'symbols'))
-    .annotation(tradeAnnotations())
+    .annotation(tradeAnnotations(STRATEGIES))
     .withRow(row('Now'))
     .withPanel(statPanel({ title: 'Equity', unit: 'currencyUSD', queries: [promQuery('sum(alphapulse_trading_engine_equity)', { legend: 'equity' })] }))
     .withPanel(
