@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from '../../simulator/src/db/embeddedPostgres';
 import { migrate } from '../../simulator/src/db/migrate';
 import { createDataWriter } from '../../simulator/src/writer/dataWriter';
 import { planBuckets } from '../src/query/buckets';
+import { DEFAULT_LIMITS } from '../src/query/limits';
 import { buildCandlesSql, buildRawCandlesSql } from '../src/query/sql/candles';
 import { startQueryServer } from './query-support/server';
 
@@ -80,7 +81,8 @@ async function main(): Promise<void> {
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
-  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  // The same work_mem the API sets per transaction, so "direct" differs from the API only by the API itself.
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, options: `-c work_mem=${DEFAULT_LIMITS.workMemMb}MB` });
   try {
     const { capabilities } = await migrate(databaseUrl);
     const started = Date.now();
@@ -92,7 +94,8 @@ async function main(): Promise<void> {
     const { rows: counted } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM alphapulse.candles');
     console.log(`${counted[0].n} candle rows, ${symbols.length} symbols, PostgreSQL ${capabilities.version}, TimescaleDB ${capabilities.timescaledb ? capabilities.timescaledbVersion : 'absent'}; ${RUNS} rounds (1 symbol) and ${Math.max(3, Math.ceil(RUNS / 2))} rounds (all symbols) after 2 warm-ups\n`);
 
-    const api = await startQueryServer({ pool, limits: { ratePerSecond: 1e6, rateBurst: 1e6, statementTimeoutMs: 60_000 } });
+    // The API with its own pool, as the exporter mounts it.
+    const api = await startQueryServer({ databaseUrl, limits: { ratePerSecond: 1e6, rateBurst: 1e6, statementTimeoutMs: 60_000 } });
     const window = planBuckets({ fromMs: FROM, toMs: END, intervalMs: 60_000, maxDataPoints: 1000, resolutionMs: 60_000 });
     const body = (selection: string[]) => ({
       range: { from: new Date(FROM).toISOString(), to: new Date(END).toISOString() },

@@ -1,5 +1,6 @@
 // Timeouts, rate limits, read-only transactions and a fuzz run against a real PostgreSQL.
 import { migrate } from '../../simulator/src/db/migrate';
+import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { createReadOnlyDatabase } from '../src/query/database';
 import { QUERY_TYPES } from '../src/query/model';
@@ -57,14 +58,20 @@ test('rate limit per client: 429 with Retry-After beyond the burst', async () =>
   expect(limited.headers.get('retry-after')).toBe('2');
 });
 
-test('reads run READ ONLY even when the URL may write', async () => {
-  const db = createReadOnlyDatabase({ databaseUrl: database.url, statementTimeoutMs: 1000 });
+test.each([
+  ['its own pool (session defaults)', false],
+  ['a shared pool (READ ONLY transaction)', true],
+])('reads through %s cannot write, even when the URL may', async (_name, shared) => {
+  const pool = shared ? new Pool({ connectionString: database.url }) : undefined;
+  const db = createReadOnlyDatabase({ databaseUrl: database.url, pool, statementTimeoutMs: 1000 });
   try {
     await expect(db.read({ text: 'CREATE TABLE alphapulse.intruder (a int)', values: [] })).rejects.toMatchObject({ code: '25006' });
     await expect(db.read({ text: "INSERT INTO alphapulse.trades (time, trade_id, strategy, symbol, side, quantity, price) VALUES (now(), 1, 's', 'X', 'buy', 1, 1)", values: [] })).rejects.toMatchObject({ code: '25006' });
     expect(await db.read({ text: 'SELECT 1 AS one', values: [] })).toEqual([{ one: 1 }]);
+    await expect(db.read({ text: 'SELECT pg_sleep(3)', values: [] })).rejects.toMatchObject({ code: '57014' });
   } finally {
     await db.close();
+    await pool?.end();
   }
 });
 

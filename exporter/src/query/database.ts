@@ -1,5 +1,5 @@
-// Every read runs in its own READ ONLY transaction with a per-statement timeout, whatever role the URL grants:
-// the API can never write, and no query outlives the timeout.
+// Every read is read-only with a statement timeout, whatever role the URL grants: the API can never write, and no
+// query outlives the timeout. Own pool: session defaults; shared pool: READ ONLY transaction with SET LOCAL.
 import { Pool, type PoolClient } from 'pg';
 import { MIGRATIONS_TABLE } from './relations';
 import type { SqlQuery } from './sql/common';
@@ -23,6 +23,8 @@ export interface ReadOnlyDatabaseOptions {
   pool?: Pool;
   databaseUrl?: string;
   statementTimeoutMs: number;
+  /** work_mem for each read transaction, in MB (default: the server's). */
+  workMemMb?: number;
   /** Test seam: runs inside the read-only transaction before each data query (not health) (e.g. pg_sleep to prove the timeout). */
   beforeQuery?: (client: PoolClient) => Promise<void>;
 }
@@ -38,20 +40,25 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
       max: 8,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
-      // Session defaults as a second line of defence; each transaction also says READ ONLY itself.
-      options: `-c default_transaction_read_only=on -c statement_timeout=${Math.round(options.statementTimeoutMs)}`,
+      // Every session of this pool is read-only with our timeout and work_mem, whatever the role may do.
+      options: [
+        '-c default_transaction_read_only=on',
+        `-c statement_timeout=${Math.max(1, Math.round(options.statementTimeoutMs))}`,
+        ...(options.workMemMb ? [`-c work_mem=${Math.max(1, Math.round(options.workMemMb))}MB`] : []),
+      ].join(' '),
       application_name: 'alphapulse-query-api',
     });
   // An idle client's connection dying (database restart) must not crash the process.
   pool.on('error', () => undefined);
   const timeoutMs = Math.max(1, Math.round(options.statementTimeoutMs));
+  const workMem = options.workMemMb ? `; SET LOCAL work_mem = '${Math.max(1, Math.round(options.workMemMb))}MB'` : '';
   let cachedInfo: { at: number; info: DatabaseInfo } | null = null;
 
   async function inReadOnlyTransaction<T>(work: (client: PoolClient) => Promise<T>, hooked = false): Promise<T> {
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query(`BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}`);
+      await client.query(`BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}${workMem}`);
       try {
         if (hooked && options.beforeQuery) await options.beforeQuery(client);
         const result = await work(client);
@@ -93,8 +100,29 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
     };
   }
 
+  /**
+   * Our own pool's sessions start read-only with the timeout and work_mem set (startup options above), so a read
+   * is one round trip; each round trip costs milliseconds on a busy host. A shared pool gets an explicit
+   * READ ONLY transaction with SET LOCAL instead.
+   */
+  async function readInOwnSession<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]> {
+    if (!options.beforeQuery) return (await pool.query<R>(query.text, query.values)).rows;
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await options.beforeQuery(client);
+      return (await client.query<R>(query.text, query.values)).rows;
+    } catch (error) {
+      if (!(error as { code?: string }).code) broken = true;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
   return {
     async read<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]> {
+      if (ownsPool) return readInOwnSession<R>(query);
       return inReadOnlyTransaction(async (client) => (await client.query<R>(query.text, query.values)).rows, true);
     },
     async info(fresh = false) {

@@ -14,6 +14,8 @@ export interface QueryLimits {
   maxBodyBytes: number;
   /** Per statement; on expiry the query answers 504. */
   statementTimeoutMs: number;
+  /** work_mem per query: enough for a month of 1-minute candles of 20 symbols to aggregate without spilling to disk. */
+  workMemMb: number;
   /** Token bucket per client: sustained requests per second and burst size. */
   ratePerSecond: number;
   rateBurst: number;
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxValuesPerSelection: 100,
   maxBodyBytes: 256 * 1024,
   statementTimeoutMs: 10_000,
+  workMemMb: 64,
   ratePerSecond: 50,
   rateBurst: 100,
 };
@@ -39,6 +42,7 @@ const ENV_NAMES: Record<keyof QueryLimits, string> = {
   maxValuesPerSelection: 'ALPHAPULSE_QUERY_MAX_VALUES',
   maxBodyBytes: 'ALPHAPULSE_QUERY_MAX_BODY_BYTES',
   statementTimeoutMs: 'ALPHAPULSE_QUERY_STATEMENT_TIMEOUT_MS',
+  workMemMb: 'ALPHAPULSE_QUERY_WORK_MEM_MB',
   ratePerSecond: 'ALPHAPULSE_QUERY_RATE_PER_SECOND',
   rateBurst: 'ALPHAPULSE_QUERY_RATE_BURST',
 };

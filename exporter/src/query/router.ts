@@ -47,6 +47,7 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
     pool: options.pool,
     databaseUrl: options.databaseUrl,
     statementTimeoutMs: limits.statementTimeoutMs,
+    workMemMb: limits.workMemMb,
     beforeQuery: options.beforeQuery,
   });
   const requestSchema = queryRequestSchema(limits);
