@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ALL_RULES, prometheusArgs, prometheusCondition, type PromRule } from '@alphapulse/dashboards';
+import { healthScoreExpr } from '../../dashboards/src/panels/common';
 import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
 import { parseConfig } from '../../exporter/src/config/config';
 import { startExporter, type RunningExporter } from '../../exporter/src/startExporter';
@@ -34,9 +35,19 @@ describeLive('alert conditions against Prometheus, the exporter and the emulator
 
   async function query(expr: string): Promise<Record<string, string>[]> {
     const response = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: expr })}`);
-    const body = (await response.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string> }[] } };
+    const body = (await response.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
     if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
-    return body.data.result.map((series) => series.metric);
+    // The sample value rides along as a pseudo-label, so callers can match on both.
+    return body.data.result.map((series) => ({ ...series.metric, value: series.value[1] }));
+  }
+
+  async function injectFault(service: string, mode: string, durationSeconds: number): Promise<void> {
+    const response = await fetch(`${emulator.controlUrl}/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service, mode, durationSeconds }),
+    });
+    expect(response.ok).toBe(true);
   }
 
   /** Polls until the condition's result satisfies `done` (scrapes arrive every second). */
@@ -105,15 +116,18 @@ describeLive('alert conditions against Prometheus, the exporter and the emulator
   test('ServiceDown: true for exactly the service taken down, false again when it recovers', async () => {
     const condition = prometheusCondition(rule('ServiceDown'));
     expect(await query(condition)).toEqual([]);
-    const injected = await fetch(`${emulator.controlUrl}/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ service: 'risk_manager', mode: 'down', durationSeconds: 8 }),
-    });
-    expect(injected.ok).toBe(true);
+    await injectFault('risk_manager', 'down', 8);
     const during = await until(condition, (result) => result.length > 0);
     expect(during.map((series) => series.service)).toEqual(['risk_manager']);
     expect(await until(condition, (result) => result.length === 0, 30)).toEqual([]);
+  });
+
+  test("the overview's status grid scores a degraded service 1 (healthy 2, down 0) and no running service 0", async () => {
+    const grid = `min by (service) (${healthScoreExpr()})`;
+    await injectFault('sentiment_service', 'degraded', 6);
+    const during = await until(grid, (result) => result.some((series) => series.service === 'sentiment_service' && series.value === '1'));
+    expect(during.find((series) => series.service === 'sentiment_service')?.value).toBe('1');
+    expect(during.filter((series) => series.value === '0')).toEqual([]);
   });
 
   test('ExporterUnreachable: false while Prometheus scrapes the exporter, true once it is gone', async () => {
