@@ -28,6 +28,7 @@ export default defineConfig([
       '**/ci/',
       'test-results/',
       'playwright-report/',
+      'browser-tests/.harness/',
       'blob-report/',
       'playwright/.cache/',
       'playwright/.auth/',

@@ -44,7 +44,10 @@ export async function startQueryServer(options: Omit<QueryRouterOptions, 'token'
       return answer(await fetch(url + path, { headers }));
     },
     async close() {
-      await new Promise((resolve) => server.close(resolve));
+      // Keep-alive sockets of fetch would hold close() open until they time out.
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
       await router.close();
     },
   };
