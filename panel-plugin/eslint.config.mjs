@@ -33,6 +33,8 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      // Bundles built by the browser test and the benchmark (17 MB of Grafana externals).
+      'browser-tests/.harness/',
     ],
   },
   ...baseConfig,

@@ -20,5 +20,6 @@ export interface GraphDrawingProps {
   height: number;
   showEdgeLabels: boolean;
   onSelectNode: (node: number | undefined) => void;
-  onHoverNode: (node: number | undefined, clientX?: number, clientY?: number) => void;
+  /** x/y: pointer (or focused node) position relative to the drawing's top-left corner. */
+  onHoverNode: (node: number | undefined, x?: number, y?: number) => void;
 }

@@ -12,7 +12,7 @@ export const Role = {
   CauseChain: 5,
   Match: 6,
 } as const;
-export type Role = (typeof Role)[keyof typeof Role];
+export type HighlightRole = (typeof Role)[keyof typeof Role];
 
 export interface Highlight {
   nodeRole: Uint8Array;

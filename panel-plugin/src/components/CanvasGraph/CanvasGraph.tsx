@@ -282,7 +282,8 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
       onClick={(event) => props.onSelectNode(nodeAt(event))}
       onMouseMove={(event) => {
         const hit = nodeAt(event);
-        props.onHoverNode(hit, event.clientX, event.clientY);
+        const rect = canvasRef.current!.getBoundingClientRect();
+        props.onHoverNode(hit, event.clientX - rect.left, event.clientY - rect.top);
       }}
       onMouseLeave={() => props.onHoverNode(undefined)}
       onKeyDown={(event) => {

@@ -14,6 +14,7 @@ export const getGraphToolbarStyles = (theme: GrafanaTheme2) => ({
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(1),
+    color: theme.colors.text.primary,
     fontSize: theme.typography.bodySmall.fontSize,
     cursor: 'pointer',
   }),

@@ -9,6 +9,7 @@ export const getServiceGraphPanelStyles = (theme: GrafanaTheme2) => ({
     width: '100%',
     height: '100%',
     overflow: 'hidden',
+    color: theme.colors.text.primary,
   }),
   canvasArea: css({ position: 'relative', overflow: 'hidden', touchAction: 'none' }),
   message: css({ padding: theme.spacing(2), color: theme.colors.text.secondary, maxWidth: 640 }),

@@ -100,7 +100,12 @@ export function ServiceGraphPanel({
   const [focusId, setFocusId] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [hideHealthy, setHideHealthy] = useState(options.hideHealthy);
-  useEffect(() => setHideHealthy(options.hideHealthy), [options.hideHealthy]);
+  // Follow the option when it is edited (state adjusted during render, as React recommends over an effect).
+  const [hideHealthyOption, setHideHealthyOption] = useState(options.hideHealthy);
+  if (hideHealthyOption !== options.hideHealthy) {
+    setHideHealthyOption(options.hideHealthy);
+    setHideHealthy(options.hideHealthy);
+  }
   const [hover, setHover] = useState<{ id: string; x: number; y: number } | undefined>();
 
   const selectedInGraph = selectedId === undefined ? undefined : graph.indexById.get(selectedId);
@@ -148,8 +153,11 @@ export function ServiceGraphPanel({
   const noticeHeight = issues.length > 0 || (cycles?.components.length ?? 0) > 0 ? 22 : 0;
   const graphHeight = Math.max(60, height - toolbarHeight - summaryHeight - noticeHeight);
   const containerRef = useRef<HTMLDivElement>(null);
-  const panZoom = usePanZoom(containerRef, width, graphHeight);
-  const { fit, setView } = panZoom;
+  const { view, getView, setView, fit, isDragging, onPointerDown, onPointerMove, onPointerUp } = usePanZoom(
+    containerRef,
+    width,
+    graphHeight
+  );
 
   // Fit when a view is first drawn or the drawn set changes; refreshes of the same view keep pan and zoom.
   const fittedKey = useRef<string | undefined>();
@@ -169,25 +177,16 @@ export function ServiceGraphPanel({
 
   const selectNode = useCallback(
     (node: number | undefined) => {
-      if (panZoom.isDragging()) {
+      if (isDragging()) {
         return;
       }
       setSelectedId(node === undefined || !shownGraph ? undefined : shownGraph.nodes[node].id);
     },
-    [shownGraph, panZoom]
+    [shownGraph, isDragging]
   );
   const hoverNode = useCallback(
-    (node: number | undefined, clientX?: number, clientY?: number) => {
-      if (node === undefined || !shownGraph) {
-        setHover(undefined);
-        return;
-      }
-      const rect = containerRef.current?.getBoundingClientRect();
-      setHover({
-        id: shownGraph.nodes[node].id,
-        x: (clientX ?? 0) - (rect?.left ?? 0),
-        y: (clientY ?? 0) - (rect?.top ?? 0),
-      });
+    (node: number | undefined, x?: number, y?: number) => {
+      setHover(node === undefined || !shownGraph ? undefined : { id: shownGraph.nodes[node].id, x: x ?? 0, y: y ?? 0 });
     },
     [shownGraph]
   );
@@ -210,7 +209,7 @@ export function ServiceGraphPanel({
     const first = highlight?.matches[0];
     if (first !== undefined && shownGraph && positioned && Number.isFinite(positioned.x[first])) {
       setSelectedId(shownGraph.nodes[first].id);
-      setView(centreOn(panZoom.viewRef.current, positioned.x[first], positioned.y[first], width, graphHeight));
+      setView(centreOn(getView(), positioned.x[first], positioned.y[first], width, graphHeight));
     }
   };
 
@@ -235,7 +234,7 @@ export function ServiceGraphPanel({
           edgeWidths: edgeStyle.widths,
           edgeLevels: edgeStyle.levels,
           direction: options.direction,
-          view: panZoom.view,
+          view,
           width,
           height: graphHeight,
           showEdgeLabels: options.showEdgeLabels,
@@ -272,11 +271,11 @@ export function ServiceGraphPanel({
         ref={containerRef}
         className={styles.canvasArea}
         style={{ height: graphHeight }}
-        onPointerDown={panZoom.onPointerDown}
-        onPointerMove={panZoom.onPointerMove}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
         onPointerUp={() => {
           // The click event fires after pointerup; let it see whether this was a drag.
-          setTimeout(panZoom.onPointerUp, 0);
+          setTimeout(onPointerUp, 0);
         }}
       >
         {drawing && (useCanvas ? <CanvasGraph {...drawing} onViewChange={setView} /> : <SvgGraph {...drawing} />)}

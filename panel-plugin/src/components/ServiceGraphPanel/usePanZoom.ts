@@ -87,14 +87,9 @@ export function usePanZoom(containerRef: RefObject<HTMLDivElement | null>, width
 
   const fit = useCallback((bounds: Bounds) => setView(fitTransform(bounds, width, height)), [setView, width, height]);
 
-  return {
-    view,
-    viewRef,
-    setView,
-    fit,
-    onPointerDown,
-    onPointerMove,
-    onPointerUp,
-    isDragging: () => (drag.current?.moved ?? 0) > CLICK_TOLERANCE,
-  };
+  const isDragging = useCallback(() => (drag.current?.moved ?? 0) > CLICK_TOLERANCE, []);
+  /** The latest view, including updates not yet rendered (for event handlers). */
+  const getView = useCallback(() => viewRef.current, []);
+
+  return { view, getView, setView, fit, onPointerDown, onPointerMove, onPointerUp, isDragging };
 }

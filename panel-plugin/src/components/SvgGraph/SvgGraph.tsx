@@ -198,12 +198,14 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
                   props.onSelectNode(v);
                 }
               }}
-              onMouseEnter={(event) => props.onHoverNode(v, event.clientX, event.clientY)}
-              onMouseMove={(event) => props.onHoverNode(v, event.clientX, event.clientY)}
+              onMouseEnter={(event) => props.onHoverNode(v, ...pointerInSvg(event))}
+              onMouseMove={(event) => props.onHoverNode(v, ...pointerInSvg(event))}
               onMouseLeave={() => props.onHoverNode(undefined)}
               onFocus={(event) => {
-                const rect = (event.currentTarget as SVGGElement).getBoundingClientRect?.();
-                props.onHoverNode(v, rect ? rect.right : 0, rect ? rect.top : 0);
+                const element = event.currentTarget as SVGGElement;
+                const node = element.getBoundingClientRect?.();
+                const svg = element.ownerSVGElement?.getBoundingClientRect?.();
+                props.onHoverNode(v, node && svg ? node.right - svg.left : 0, node && svg ? node.top - svg.top : 0);
               }}
               onBlur={() => props.onHoverNode(undefined)}
             >
@@ -253,5 +255,11 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
     </svg>
   );
 });
+
+/** Pointer position relative to the SVG's top-left corner. */
+function pointerInSvg(event: React.MouseEvent<SVGGElement>): [number, number] {
+  const rect = (event.currentTarget as SVGGElement).ownerSVGElement?.getBoundingClientRect?.();
+  return [event.clientX - (rect?.left ?? 0), event.clientY - (rect?.top ?? 0)];
+}
 
 const truncate = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
