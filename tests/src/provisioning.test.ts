@@ -44,6 +44,14 @@ describe('datasources', () => {
   });
 });
 
+describe('Prometheus datasource and scrape config agree', () => {
+  test("the datasource's minimum step is the exporter job's scrape interval", () => {
+    const scrape = parse(readFileSync(join(REPO_ROOT, 'provisioning', 'prometheus', 'prometheus.yml'), 'utf8'));
+    const job = (scrape.scrape_configs as Json[]).find((config) => config.job_name === 'alphapulse')!;
+    expect(datasources.find((ds) => ds.uid === 'prometheus')!.jsonData.timeInterval).toBe(job.scrape_interval ?? scrape.global.scrape_interval);
+  });
+});
+
 describe('dashboard provider', () => {
   const provider = parse(readFileSync(join(GRAFANA_PROVISIONING_DIR, 'dashboards', 'alphapulse.yaml'), 'utf8')).providers[0];
 
