@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { ALL_RULES, prometheusArgs, prometheusCondition, type PromRule } from '@alphapulse/dashboards';
 import { healthScoreExpr } from '../../dashboards/src/panels/common';
+import { freePort } from '../../dashboards/src/checks/freePort';
 import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
 import { parseConfig } from '../../exporter/src/config/config';
 import { startExporter, type RunningExporter } from '../../exporter/src/startExporter';
@@ -80,7 +81,7 @@ describeLive('alert conditions against Prometheus, the exporter and the emulator
       join(dir, 'prometheus.yml'),
       ['global:', '  scrape_interval: 1s', '  scrape_timeout: 1s', 'scrape_configs:', '  - job_name: alphapulse', '    static_configs:', `      - targets: ['${exporterAddress}']`, ''].join('\n'),
     );
-    const port = 19900 + Math.floor(Math.random() * 90);
+    const port = await freePort();
     prometheusUrl = `http://127.0.0.1:${port}`;
     prometheus = spawn(prometheusBinary!, prometheusArgs({ configFile: join(dir, 'prometheus.yml'), dataDir: join(dir, 'data'), port }), { stdio: 'ignore' });
     for (let attempt = 0; attempt < 100 && !(await fetch(`${prometheusUrl}/-/ready`).then((r) => r.ok, () => false)); attempt++) await sleep(100);

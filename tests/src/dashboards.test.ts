@@ -14,6 +14,7 @@ import { allPanels, allQueries, linkedDashboardUids, promqlOf } from '../../dash
 import { substituteGrafanaVariables } from '../../dashboards/src/checks/grafanaVariables';
 import { extractMetricNames, unknownMetricNames } from '../../dashboards/src/checks/metricNames';
 import { promqlSyntaxErrors } from '../../dashboards/src/checks/promqlSyntax';
+import { freePort } from '../../dashboards/src/checks/freePort';
 import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
 
 type Json = Record<string, any>;
@@ -162,11 +163,13 @@ if (!prometheusBinary) console.warn(`prometheus not on PATH: live PromQL evaluat
 describeWithPrometheus('every PromQL expression in a real Prometheus', () => {
   let dir: string;
   let server: ChildProcess;
-  const port = 19000 + Math.floor(Math.random() * 900);
-  const base = `http://127.0.0.1:${port}`;
+  let port: number;
+  let base: string;
 
   beforeAll(async () => {
     if (!prometheusBinary) throw new Error('prometheus is required when CI=true: apt-get install prometheus');
+    port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     dir = mkdtempSync(join(tmpdir(), 'alphapulse-prometheus-'));
     writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\n');
     server = spawn(prometheusBinary, prometheusArgs({ configFile: join(dir, 'prometheus.yml'), dataDir: join(dir, 'data'), port }), { stdio: 'ignore' });
