@@ -94,3 +94,13 @@ kpi: { min_interval_seconds: 30 }
     expect(errorOf(() => parseTargetsEnv('nope=http://a:1'))).toMatch(/not <service_kind>=<url>/);
   });
 });
+
+test('the example config file parses and matches the default targets', () => {
+  const text = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../config/exporter.example.yaml'), 'utf8');
+  const example = parseConfig(text, {}, 'exporter.example.yaml');
+  const defaults = parseConfig(undefined);
+  expect(example.targets.map((t) => t.url)).toEqual(defaults.targets.map((t) => t.url));
+  expect(example.server).toEqual(defaults.server);
+  expect(example.scrape).toEqual(defaults.scrape);
+  expect(example.kpi).toEqual(defaults.kpi);
+});
