@@ -73,15 +73,23 @@ async function main() {
 
   try {
     const seed = numberFromEnv('ALPHAPULSE_SEED', 42);
-    const emulator = await startEmulator({
-      seed,
-      basePort: numberFromEnv('ALPHAPULSE_EMULATOR_BASE_PORT', DEFAULT_PORTS.firstService),
-      controlPort: numberFromEnv('ALPHAPULSE_EMULATOR_CONTROL_PORT', DEFAULT_PORTS.simulatorControl),
-      logger: log.child({ component: 'emulator' }),
-    });
-    running.push({ name: 'emulator', stop: () => emulator.stop() });
-    where.push({ component: 'emulator control API (faults)', address: `${emulator.controlUrl}/faults` });
-    where.push({ component: `${emulator.services.length} emulated services`, address: `${emulator.services[0].url} … ${emulator.services.at(-1)!.url}` });
+    // Off when real AlphaPulse services (or the emulator's own container in docker compose) are scraped instead.
+    const emulatorWanted = !['off', '0', 'false', 'no'].includes((process.env.ALPHAPULSE_EMULATOR ?? '').toLowerCase());
+    const emulator = emulatorWanted
+      ? await startEmulator({
+          seed,
+          basePort: numberFromEnv('ALPHAPULSE_EMULATOR_BASE_PORT', DEFAULT_PORTS.firstService),
+          controlPort: numberFromEnv('ALPHAPULSE_EMULATOR_CONTROL_PORT', DEFAULT_PORTS.simulatorControl),
+          logger: log.child({ component: 'emulator' }),
+        })
+      : null;
+    if (emulator) {
+      running.push({ name: 'emulator', stop: () => emulator.stop() });
+      where.push({ component: 'emulator control API (faults)', address: `${emulator.controlUrl}/faults` });
+      where.push({ component: `${emulator.services.length} emulated services`, address: `${emulator.services[0].url} … ${emulator.services.at(-1)!.url}` });
+    } else {
+      where.push({ component: 'emulator', address: 'not started (ALPHAPULSE_EMULATOR=off): the exporter scrapes its configured targets' });
+    }
 
     let databaseUrl = process.env.DATABASE_URL;
     let queryDatabaseUrl = process.env.ALPHAPULSE_QUERY_DATABASE_URL;
@@ -107,7 +115,7 @@ async function main() {
     const queryRouter = createQueryRouter({ databaseUrl: queryDatabaseUrl, token: apiToken, logger: log.child({ component: 'query-api' }), limits: limitsFromEnv(process.env) });
     // Without a config of their own, the exporter scrapes the emulator wherever it was told to listen.
     const exporterEnv = { ...process.env };
-    if (!exporterEnv.ALPHAPULSE_EXPORTER_CONFIG && !exporterEnv.ALPHAPULSE_EXPORTER_TARGETS) {
+    if (emulator && !exporterEnv.ALPHAPULSE_EXPORTER_CONFIG && !exporterEnv.ALPHAPULSE_EXPORTER_TARGETS) {
       exporterEnv.ALPHAPULSE_EXPORTER_TARGETS = emulator.services.map((service) => `${service.name}=${service.url}`).join(',');
     }
     const exporter = await startExporter({
