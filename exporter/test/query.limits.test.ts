@@ -128,3 +128,35 @@ test('fuzz: 2,000 malformed and hostile requests get 2xx/4xx only, never 5xx, an
   expect([...seen.keys()].every((status) => status < 500)).toBe(true);
   expect(seen.get(400)).toBeGreaterThan(100);
 });
+
+test('a request abandoned by the client (Grafana refresh) cancels its running statement', async () => {
+  const api = await serve({
+    databaseUrl: database.url,
+    limits: { statementTimeoutMs: 30_000 },
+    beforeQuery: async (client) => void (await client.query("SELECT pg_sleep(20) /* abandoned-request-probe */")),
+  });
+  const abort = new AbortController();
+  const request = fetch(`${api.url}/query`, {
+    method: 'POST',
+    signal: abort.signal,
+    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ range, queries: [{ refId: 'A', queryType: 'price', symbols: ['AAA'] }] }),
+  }).catch((error: Error) => error.name);
+  const observer = new Pool({ connectionString: database.url, max: 1 });
+  const sleeping = async () =>
+    (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%abandoned-request-probe%' AND pid <> pg_backend_pid()`)).rows[0].n;
+  try {
+    const deadline = Date.now() + 5000;
+    while ((await sleeping()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await sleeping()).toBe(1);
+    abort.abort();
+    expect(await request).toBe('AbortError');
+    const gone = Date.now() + 3000;
+    while ((await sleeping()) > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await sleeping()).toBe(0);
+    // And the API keeps serving.
+    expect((await api.get('/health', {})).status).toBe(200);
+  } finally {
+    await observer.end();
+  }
+});

@@ -13,7 +13,8 @@ export interface DatabaseInfo {
 }
 
 export interface ReadOnlyDatabase {
-  read<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]>;
+  /** `signal`: the caller went away (Grafana cancelled the request); the running statement is cancelled too. */
+  read<R extends Record<string, unknown>>(query: SqlQuery, signal?: AbortSignal): Promise<R[]>;
   /** Capabilities, cached for a minute: an extension is not installed every second. */
   info(fresh?: boolean): Promise<DatabaseInfo>;
   close(): Promise<void>;
@@ -54,10 +55,34 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
   const workMem = options.workMemMb ? `; SET LOCAL work_mem = '${Math.max(1, Math.round(options.workMemMb))}MB'` : '';
   let cachedInfo: { at: number; info: DatabaseInfo } | null = null;
 
-  async function inReadOnlyTransaction<T>(work: (client: PoolClient) => Promise<T>, hooked = false): Promise<T> {
+  /**
+   * A pooled client for `work`. When `signal` aborts, the backend's statement is cancelled (pg_cancel_backend from
+   * another connection) and the connection is discarded afterwards, so a late cancel can never hit a later query.
+   */
+  async function withClient<T>(signal: AbortSignal | undefined, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
     const client = await pool.connect();
+    let cancelling: Promise<unknown> | null = null;
+    const cancel = () => {
+      const backend = (client as unknown as { processID?: number }).processID;
+      cancelling = pool.query('SELECT pg_cancel_backend($1)', [backend]).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
     let broken = false;
     try {
+      return await work(client);
+    } catch (error) {
+      if (!(error as { code?: string }).code) broken = true;
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      if (cancelling) await cancelling;
+      client.release(broken || cancelling !== null);
+    }
+  }
+
+  async function inReadOnlyTransaction<T>(work: (client: PoolClient) => Promise<T>, hooked = false, signal?: AbortSignal): Promise<T> {
+    return withClient(signal, async (client) => {
       await client.query(`BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}${workMem}`);
       try {
         if (hooked && options.beforeQuery) await options.beforeQuery(client);
@@ -65,15 +90,10 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => (broken = true));
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
-    } catch (error) {
-      if (!(error as { code?: string }).code) broken = true;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   async function readInfo(): Promise<DatabaseInfo> {
@@ -105,25 +125,18 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
    * is one round trip; each round trip costs milliseconds on a busy host. A shared pool gets an explicit
    * READ ONLY transaction with SET LOCAL instead.
    */
-  async function readInOwnSession<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]> {
-    if (!options.beforeQuery) return (await pool.query<R>(query.text, query.values)).rows;
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      await options.beforeQuery(client);
+  async function readInOwnSession<R extends Record<string, unknown>>(query: SqlQuery, signal?: AbortSignal): Promise<R[]> {
+    if (!options.beforeQuery && !signal) return (await pool.query<R>(query.text, query.values)).rows;
+    return withClient(signal, async (client) => {
+      if (options.beforeQuery) await options.beforeQuery(client);
       return (await client.query<R>(query.text, query.values)).rows;
-    } catch (error) {
-      if (!(error as { code?: string }).code) broken = true;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   return {
-    async read<R extends Record<string, unknown>>(query: SqlQuery): Promise<R[]> {
-      if (ownsPool) return readInOwnSession<R>(query);
-      return inReadOnlyTransaction(async (client) => (await client.query<R>(query.text, query.values)).rows, true);
+    async read<R extends Record<string, unknown>>(query: SqlQuery, signal?: AbortSignal): Promise<R[]> {
+      if (ownsPool) return readInOwnSession<R>(query, signal);
+      return inReadOnlyTransaction(async (client) => (await client.query<R>(query.text, query.values)).rows, true, signal);
     },
     async info(fresh = false) {
       if (!fresh && cachedInfo && Date.now() - cachedInfo.at < INFO_TTL_MS) return cachedInfo.info;

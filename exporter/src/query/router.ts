@@ -85,7 +85,13 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
     if (!parsed.success) throw new ApiError(400, 'Invalid query request', describeIssues(parsed.error));
     const request = parsed.data;
     const info = await db.info();
-    const context: QueryContext = { request, target: { timescaledb: info.timescaledb }, limits, db };
+    // Grafana aborts superseded requests (dashboard refresh, new range): stop their statements as well.
+    const abandoned = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    const read: QueryContext['db']['read'] = (sql) => db.read(sql, abandoned.signal);
+    const context: QueryContext = { request, target: { timescaledb: info.timescaledb }, limits, db: { read } };
     const started = Date.now();
     const settled = await Promise.all(
       request.queries.map(async (rawQuery, index): Promise<[string, QueryResult]> => {
@@ -98,6 +104,7 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
         try {
           return [refId, { frames: await runQuery(query.data, context), status: 200 }];
         } catch (error) {
+          if (abandoned.signal.aborted) return [refId, { frames: [], status: 499, error: 'The client went away; the query was cancelled.' }];
           const answer = toApiError(error, limits.statementTimeoutMs);
           if (answer.status >= 500) logger.error({ err: describe(error), refId, queryType: query.data.queryType }, 'query failed');
           return [refId, { frames: [], status: answer.status, error: answer.message }];
@@ -105,7 +112,8 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
       }),
     );
     const results = Object.fromEntries(settled);
-    logger.info({ queries: settled.length, ms: Date.now() - started }, 'query batch');
+    logger.info({ queries: settled.length, ms: Date.now() - started, cancelled: abandoned.signal.aborted }, 'query batch');
+    if (abandoned.signal.aborted) return;
     // All failing the same way (one query timing out, say) answers that status; mixed outcomes answer 200.
     const statuses = new Set(settled.map(([, result]) => result.status));
     res.status(statuses.size === 1 ? [...statuses][0] : 200).json({ results });
