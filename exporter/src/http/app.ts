@@ -1,6 +1,6 @@
 // The exporter's HTTP app (express 5): /metrics, /-/healthy, /-/ready, /-/reload, plus any routers mounted by
 // other parts of the service (the query API mounts its own with `extraRouters`).
-import { once } from 'node:events';
+import { setMaxListeners } from 'node:events';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Exporter } from '../exporter';
@@ -21,10 +21,18 @@ export interface ExporterAppOptions {
   isReady?: () => boolean;
 }
 
-/** Resolves when the response can take more data, or when the client has gone. */
-async function drained(res: express.Response): Promise<void> {
-  if (res.destroyed) return;
-  await Promise.race([once(res, 'drain'), once(res, 'close')]);
+/** Resolves when the response can take more data, or when the client has gone; leaves no listener behind. */
+function drained(res: express.Response): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 export function createExporterApp({ exporter, logger, extraRouters = [], isReady = () => true }: ExporterAppOptions): Express {
@@ -35,6 +43,8 @@ export function createExporterApp({ exporter, logger, extraRouters = [], isReady
     const budgetSeconds = scrapeBudgetSeconds(req.get(SCRAPE_TIMEOUT_HEADER), exporter.config.scrape);
     // A scraper that gives up (closes the connection) aborts the fetches it was waiting for.
     const abandoned = new AbortController();
+    // Every target's fetch listens on this one signal.
+    setMaxListeners(0, abandoned.signal);
     res.on('close', () => abandoned.abort());
     const set = await exporter.collect({ budgetSeconds, signal: abandoned.signal });
     const format = negotiateFormat(req.get('accept'));

@@ -22,6 +22,8 @@ export interface InstanceResult {
 
 export interface ScrapeOptions {
   budgetMs: number;
+  /** performance.now() by which every instance must be done; set once per scrape so all share one deadline. */
+  deadline?: number;
   maxBytes: number;
   /** Aborts every fetch early, e.g. when the scraping client disconnects. */
   signal?: AbortSignal;
@@ -44,7 +46,8 @@ async function fetchValidated<T>(
 export async function scrapeInstance(target: Target, options: ScrapeOptions): Promise<InstanceResult> {
   const started = performance.now();
   const controller = new AbortController();
-  const deadline = setTimeout(() => controller.abort(), options.budgetMs);
+  const remaining = Math.max(0, (options.deadline ?? started + options.budgetMs) - started);
+  const deadline = setTimeout(() => controller.abort(), remaining);
   const abortFromParent = () => controller.abort();
   options.signal?.addEventListener('abort', abortFromParent, { once: true });
   try {
@@ -67,5 +70,6 @@ export async function scrapeInstance(target: Target, options: ScrapeOptions): Pr
 }
 
 export function scrapeTargets(targets: readonly Target[], options: ScrapeOptions): Promise<InstanceResult[]> {
-  return Promise.all(targets.map((target) => scrapeInstance(target, options)));
+  const deadline = options.deadline ?? performance.now() + options.budgetMs;
+  return Promise.all(targets.map((target) => scrapeInstance(target, { ...options, deadline })));
 }
