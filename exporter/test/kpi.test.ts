@@ -161,3 +161,24 @@ test('the database going down and coming back: database_up 0 and no KPIs, then K
     await collector.close();
   }
 });
+
+test('through the exporter: KPIs and database reachability in /metrics, accepted by promtool', async () => {
+  const { startExporter } = await import('../src/startExporter');
+  const { parseConfig } = await import('../src/config/config');
+  const { findTool } = await import('./support/tools');
+  const { spawnSync } = await import('node:child_process');
+  const config = parseConfig('services: []\n', {});
+  const running = await startExporter({ config, databaseUrl: database.url, port: 0, logger, reloadOnSighup: false });
+  try {
+    const text = await (await fetch(`${running.url}/metrics`)).text();
+    expect(text).toMatch(/^alphapulse_database_up 1$/m);
+    expect(text).toMatch(/^alphapulse_kpi_strategy_equity\{strategy="momentum"\} 900$/m);
+    const promtool = findTool('promtool');
+    if (promtool) {
+      const result = spawnSync(promtool, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toBe('');
+    } else if (process.env.CI === 'true') throw new Error('promtool is not installed');
+  } finally {
+    await running.stop();
+  }
+});
