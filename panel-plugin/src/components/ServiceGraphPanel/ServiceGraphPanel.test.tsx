@@ -52,7 +52,11 @@ const rolesOf = (role: string) =>
     .sort();
 
 async function renderPanel(series = alphapulsePrometheusFrames(), options: Partial<ServiceGraphOptions> = {}) {
-  const result = render(<ServiceGraphPanel {...props(series, options)} />);
+  // The layout resolves in a promise (worker or synchronous fallback); flush it inside act.
+  let result!: ReturnType<typeof render>;
+  await act(async () => {
+    result = render(<ServiceGraphPanel {...props(series, options)} />);
+  });
   await waitFor(() => expect(screen.getAllByTestId(TEST_IDS.node).length).toBeGreaterThan(0));
   return result;
 }
@@ -218,17 +222,21 @@ describe('ServiceGraphPanel', () => {
     expect(groups.sort()).toEqual(['backend', 'frontend']);
   });
 
-  it('explains what it needs when no input fits', () => {
-    render(
-      <ServiceGraphPanel
-        {...props([createDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1] }] })])}
-      />
-    );
+  it('explains what it needs when no input fits', async () => {
+    await act(async () => {
+      render(
+        <ServiceGraphPanel
+          {...props([createDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1] }] })])}
+        />
+      );
+    });
     expect(screen.getByTestId(TEST_IDS.noInput)).toHaveTextContent('No service graph found');
   });
 
   it('switches to the canvas renderer above the threshold', async () => {
-    render(<ServiceGraphPanel {...props(alphapulsePrometheusFrames(), { canvasThreshold: 5 })} />);
+    await act(async () => {
+      render(<ServiceGraphPanel {...props(alphapulsePrometheusFrames(), { canvasThreshold: 5 })} />);
+    });
     expect(await screen.findByTestId(TEST_IDS.canvas)).toBeInTheDocument();
     expect(screen.getByTestId(TEST_IDS.panel).getAttribute('data-renderer')).toBe('canvas');
   });
@@ -248,7 +256,9 @@ describe('ServiceGraphPanel', () => {
         },
       ],
     });
-    rerender(<ServiceGraphPanel {...props([...alphapulsePrometheusFrames(), extra])} />);
+    await act(async () => {
+      rerender(<ServiceGraphPanel {...props([...alphapulsePrometheusFrames(), extra])} />);
+    });
     await waitFor(() => expect(node('redis')).not.toBeNull());
     expect(node('risk_manager').getAttribute('transform')).toBe(before);
   });
