@@ -21,6 +21,9 @@ export async function startQueryServer(options: Omit<QueryRouterOptions, 'token'
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  // Longer than fetch's idle keep-alive, so a reused socket is never closed under a request (ECONNRESET) on a busy
+  // machine; the exporter's server should do the same for Grafana's proxy (idle connections kept 90 s).
+  server.keepAliveTimeout = 120_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
   const auth = { authorization: `Bearer ${token}` };
   const answer = async (response: Response) => {
