@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 20; i++) await (await fetch(`${exporter.url}/metrics`)).text();
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   const latencies: number[] = [];
   let failures = 0;
   const end = Date.now() + seconds * 1000;
@@ -41,12 +42,16 @@ async function main(): Promise<void> {
   console.log(`Soak: ${SCRAPERS} concurrent scrapers for ${seconds} s against the exporter and the nine emulated services`);
   await Promise.all(Array.from({ length: SCRAPERS }, scraper));
   global.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  global.gc?.();
   const rssAfter = process.memoryUsage().rss;
+  const heapAfter = process.memoryUsage().heapUsed;
   console.log(
     [
       `  ${latencies.length} scrapes (${(latencies.length / seconds).toFixed(1)}/s), ${failures} failed`,
       `  scrape latency p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
       `  RSS (exporter + emulator in one process) before ${mb(rssBefore)}, after ${mb(rssAfter)}`,
+      `  V8 heap used${global.gc ? ' after a full GC' : ''}: before ${mb(heapBefore)}, after ${mb(heapAfter)}`,
     ].join('\n'),
   );
   await exporter.stop();
