@@ -15,12 +15,6 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
-type Bench = {
-  ours: (n: number, m: number, runs: number) => number[];
-  dagre: (n: number, m: number, runs: number, ranker?: string) => number[];
-  blast: (n: number, m: number, starts: number) => { times: number[]; largest: number };
-};
-
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'layout,blast,pan').split(','));
 
 async function layoutAndBlast(page: Page) {
