@@ -79,11 +79,18 @@ async function layouts(run: Run) {
 }
 
 async function blastRadius(run: Run) {
-  const blast = await run<{ times: number[]; largest: number }>('blast', 5000, 15000, 200);
-  console.log(`\nBlast radius on 5,000 nodes / 15,000 edges (200 starts, up to ${blast.largest} dependents)`);
+  const blast = await run<{ times: number[]; bestOfThree: number[]; largest: number }>('blast', 5000, 15000, 200);
+  const p95 = percentile(blast.times, 0.95);
+  const bestP95 = percentile(blast.bestOfThree, 0.95);
+  console.log(`\nBlast radius on 5,000 nodes / 15,000 edges (200 starts × 3 calls, up to ${blast.largest} dependents)`);
   console.log(
-    `  median ${ms(median(blast.times))}   p95 ${ms(percentile(blast.times, 0.95))}   max ${ms(Math.max(...blast.times))}   goal ≤ 5 ms → ${percentile(blast.times, 0.95) <= 5 ? 'met' : 'MISSED'}`
+    `  all calls:            median ${ms(median(blast.times))}   p95 ${ms(p95)}   max ${ms(Math.max(...blast.times))}`
   );
+  // On a shared machine single calls get descheduled for a time slice; best of 3 per start shows the algorithm.
+  console.log(
+    `  best of 3 per start:  median ${ms(median(blast.bestOfThree))}   p95 ${ms(bestP95)}   max ${ms(Math.max(...blast.bestOfThree))}`
+  );
+  console.log(`  goal ≤ 5 ms (p95 of all calls) → ${p95 <= 5 ? 'met' : 'MISSED'}`);
 }
 
 async function panning(page: Page) {
