@@ -130,6 +130,35 @@ async function main(): Promise<void> {
           `raw rows / API ${(m[RAW].p50 / m[API].p50).toFixed(1)}× time, ${(m[RAW].bytes / m[API].bytes).toFixed(1)}× bytes`,
       );
     }
+
+    // Every query type over the same 30 days (all symbols/strategies where optional), so none nears the timeout.
+    console.log('\nevery query type, 30 days, maxDataPoints 1000 (p50 of 3 through the API)');
+    const every: Array<Record<string, unknown>> = [
+      { queryType: 'price', symbols },
+      { queryType: 'volume', symbols },
+      { queryType: 'trades' },
+      { queryType: 'tradeMarkers', symbols: symbols.slice(0, 1) },
+      { queryType: 'equity' },
+      { queryType: 'pnl', pnlMode: 'cumulative' },
+      { queryType: 'drawdown' },
+      { queryType: 'strategySummary' },
+      { queryType: 'patternCounts', minConfidence: 0.5 },
+      { queryType: 'patternTable', minConfidence: 0.5 },
+      { queryType: 'sentiment', symbols, sources: ['twitter', 'reddit', 'news'] },
+      { queryType: 'mentions', symbols },
+    ];
+    for (const query of every) {
+      const times: number[] = [];
+      let shipped = 0;
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now();
+        const response = await api.post('/query', { ...body([]), queries: [{ refId: 'A', ...query }] });
+        if (response.status !== 200) throw new Error(`${query.queryType}: ${response.status} ${response.text.slice(0, 300)}`);
+        times.push(Date.now() - started);
+        shipped = Buffer.byteLength(response.text);
+      }
+      console.log(`  ${String(query.queryType).padEnd(16)} p50 ${percentile(times, 50).toFixed(0).padStart(6)} ms   ${(shipped / 1024).toFixed(0).padStart(6)} KiB`);
+    }
     await api.close();
   } finally {
     await pool.end();
