@@ -6,11 +6,21 @@ import { type BucketWindow, type SqlQuery, type SqlTarget, Params, anyOf, bucket
 export function buildEquitySql(target: SqlTarget, window: BucketWindow, strategies: readonly string[]): SqlQuery {
   const params = new Params();
   const bucket = bucketSql(target, bucketParam(params, window.bucketMs));
-  const text = `SELECT strategy, ${bucket} AS time, ${lastSql(target, 'equity')} AS equity
+  const range = `time >= ${params.time(window.fromMs)} AND time < ${params.time(window.toMs)}${anyOf(params, 'strategy', strategies)}`;
+  // Plain PostgreSQL: the last snapshot of each bucket through the primary key (strategy, time) instead of an
+  // ordered array_agg that sorts every bucket (see candles.ts).
+  const text = target.timescaledb
+    ? `SELECT strategy, ${bucket} AS time, ${lastSql(target, 'equity')} AS equity
 FROM ${TABLES.equitySnapshots}
-WHERE time >= ${params.time(window.fromMs)} AND time < ${params.time(window.toMs)}${anyOf(params, 'strategy', strategies)}
+WHERE ${range}
 GROUP BY strategy, 2
-ORDER BY strategy, 2`;
+ORDER BY strategy, 2`
+    : `WITH buckets AS (
+  SELECT strategy, ${bucket} AS time, max(time) AS last_time FROM ${TABLES.equitySnapshots} WHERE ${range} GROUP BY strategy, 2
+)
+SELECT b.strategy, b.time, (SELECT equity FROM ${TABLES.equitySnapshots} AS r WHERE r.strategy = b.strategy AND r.time = b.last_time) AS equity
+FROM buckets b
+ORDER BY b.strategy, b.time`;
   return { text, values: params.values };
 }
 
