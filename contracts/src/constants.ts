@@ -29,6 +29,31 @@ export const EXTERNAL_DEPENDENCIES = [
   'news_api',
 ] as const;
 
+/**
+ * ALPHAPULSE.md's plausible dependency graph: what each service calls. The emulator serves it in its health
+ * records; the real graph always comes from each service's own `dependencies`.
+ */
+export const REFERENCE_DEPENDENCIES: Readonly<Record<ServiceKind, readonly string[]>> = {
+  pattern_storage: ['timescaledb'],
+  retrieval_optimizer: ['pattern_storage', 'timescaledb'],
+  predictive_optimizer: ['retrieval_optimizer', 'distributed_processor'],
+  analytics_dashboard: [
+    'trading_engine',
+    'risk_manager',
+    'pattern_storage',
+    'retrieval_optimizer',
+    'predictive_optimizer',
+    'sentiment_service',
+    'distributed_processor',
+    'timescaledb',
+  ],
+  alerting_service: ['smtp', 'slack', 'sms_gateway'],
+  distributed_processor: [],
+  trading_engine: ['risk_manager', 'retrieval_optimizer', 'sentiment_service', 'predictive_optimizer', 'exchange_api'],
+  risk_manager: ['timescaledb'],
+  sentiment_service: ['distributed_processor', 'twitter_api', 'reddit_api', 'news_api'],
+};
+
 export const SENTIMENT_SOURCES = ['twitter', 'reddit', 'news'] as const;
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'webhook', 'slack'] as const;
 export const PREDICTION_MODELS = ['random_forest', 'gradient_boosting'] as const;

@@ -1,3 +1,4 @@
+import { EXTERNAL_DEPENDENCIES } from '@alphapulse/contracts/constants';
 import type { LayoutDirection } from './graph/layout/layeredLayout';
 
 export type InputMode = 'auto' | 'node-graph' | 'prometheus';
@@ -60,7 +61,7 @@ export interface ServiceGraphOptions {
   linkUrl: string;
 }
 
-export const DEFAULT_EXTERNAL_NAMES = 'timescaledb,exchange_api,smtp,slack,sms_gateway,twitter_api,reddit_api,news_api';
+export const DEFAULT_EXTERNAL_NAMES = EXTERNAL_DEPENDENCIES.join(',');
 
 export const defaultOptions: ServiceGraphOptions = {
   inputMode: 'auto',
