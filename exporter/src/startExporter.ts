@@ -44,6 +44,9 @@ export async function startExporter(options: StartExporterOptions = {}): Promise
   const server = tls
     ? https.createServer({ cert: await readFile(tls.cert_file), key: await readFile(tls.key_file) }, app)
     : http.createServer(app);
+  // Grafana's data proxy keeps idle connections for 90 s; closing ours sooner resets reused sockets mid-POST.
+  server.keepAliveTimeout = 95_000;
+  server.headersTimeout = 100_000;
   const host = options.host ?? config.server.host;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

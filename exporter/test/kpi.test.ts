@@ -133,7 +133,7 @@ test('a query over its statement timeout fails alone; the others still report', 
   try {
     const started = Date.now();
     const set = await collect(collector);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(1900); // the 2 s sleep was cut short
     expect(set.value('alphapulse_database_up')).toBe(1);
     expect(set.value('alphapulse_kpi_query_up', { query: 'slow' })).toBe(0);
     expect(set.value('alphapulse_kpi_query_up', { query: 'quick' })).toBe(1);

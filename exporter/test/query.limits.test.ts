@@ -35,7 +35,7 @@ test('a statement over the timeout answers 504 with a clear message', async () =
   });
   const started = Date.now();
   const response = await api.post('/query', { range, queries: [{ refId: 'A', queryType: 'price', symbols: ['AAA'] }] });
-  expect(Date.now() - started).toBeLessThan(1500);
+  expect(Date.now() - started).toBeLessThan(1900); // the 2 s sleep was cut short
   expect(response.status).toBe(504);
   expect(response.body.results.A).toEqual({
     frames: [],
