@@ -81,3 +81,6 @@ export function isServiceKind(name: string): name is ServiceKind {
 
 /** Largest health or stats body a consumer should accept; larger bodies are treated as malformed. */
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+export * from './dataModel';
+export * from './queryModel';

@@ -1,17 +1,28 @@
-// The query API mirrors names owned elsewhere; these fail when the copies drift apart.
-import * as schema from '../../simulator/src/db/schema';
-import { AGGREGATES, MIGRATIONS_TABLE, SCHEMA, TABLES } from '../src/query/relations';
-import { QUERY_TYPES, SENTIMENT_SOURCES } from '../src/query/model';
-import { QUERY_TYPES as PLUGIN_QUERY_TYPES } from '../../datasource-plugin/src/types/query.types';
+// The query API and the datasource plugin take their names from @alphapulse/contracts; the migrations must
+// create exactly the relations those names point at.
+import { Client } from 'pg';
+import { AGGREGATES, TABLES } from '@alphapulse/contracts';
+import { migrate } from '../../simulator/src/db/migrate';
+import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 
-test('relation names equal the migrations\' (simulator/src/db/schema.ts)', () => {
-  expect(SCHEMA).toBe(schema.SCHEMA);
-  expect(MIGRATIONS_TABLE).toBe(`${schema.SCHEMA}.${schema.MIGRATIONS_TABLE}`);
-  for (const [key, name] of Object.entries(TABLES)) expect(schema.TABLES[key as keyof typeof schema.TABLES]).toBe(name);
-  for (const [key, name] of Object.entries(AGGREGATES)) expect(schema.AGGREGATES[key as keyof typeof schema.AGGREGATES]).toBe(name);
-  expect([...SENTIMENT_SOURCES]).toEqual([...schema.SENTIMENT_SOURCES]);
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('relations');
+  await migrate(database.url);
 });
+afterAll(() => database.drop());
 
-test('the datasource plugin knows exactly the query types the API answers', () => {
-  expect([...PLUGIN_QUERY_TYPES].sort()).toEqual([...QUERY_TYPES].sort());
+test('every relation named in the contract exists after the migrations', async () => {
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const names = [...Object.values(TABLES), ...Object.values(AGGREGATES)];
+    const { rows } = await client.query<{ name: string; found: string | null }>(
+      'SELECT name, to_regclass(name)::text AS found FROM unnest($1::text[]) AS name',
+      [names],
+    );
+    expect(rows.filter((row) => row.found === null).map((row) => row.name)).toEqual([]);
+  } finally {
+    await client.end();
+  }
 });

@@ -1,26 +1,8 @@
 import { type DataQuery } from '@grafana/schema';
+import { QUERY_TYPES, type PnlMode, type QueryType, type SearchKind } from '@alphapulse/contracts/constants';
 
-/** Query types the AlphaPulse query API answers (mirrored by exporter/src/query/model.ts; a test keeps them equal). */
-export const QUERY_TYPES = [
-  'candles',
-  'price',
-  'volume',
-  'trades',
-  'tradeMarkers',
-  'equity',
-  'pnl',
-  'drawdown',
-  'strategySummary',
-  'patternCounts',
-  'patternTable',
-  'patternMarkers',
-  'sentiment',
-  'mentions',
-] as const;
-export type QueryType = (typeof QUERY_TYPES)[number];
-
-export type PnlMode = 'cumulative' | 'perBucket';
-export type SearchKind = 'symbols' | 'strategies' | 'sources' | 'pattern_types' | 'timeframes';
+// Query types, P&L modes and search kinds are the API's own names, from the shared contract (constants only).
+export { QUERY_TYPES, type QueryType, type PnlMode, type SearchKind } from '@alphapulse/contracts/constants';
 
 /** Bumped whenever the stored query model changes; migrate.ts upgrades older saved queries. */
 export const QUERY_SCHEMA_VERSION = 1;

@@ -1,28 +1,10 @@
-// The query model the datasource sends, validated with zod. Query type names are mirrored in
-// datasource-plugin/src/types/query.types.ts; test/query.model.test.ts fails if the two drift.
+// The query model the datasource sends, validated with zod. The names (query types, P&L modes, search kinds)
+// come from @alphapulse/contracts, which the datasource plugin imports too.
+import { PNL_MODES, QUERY_TYPES, SEARCH_KINDS, SENTIMENT_SOURCES, type QueryType, type SearchKind } from '@alphapulse/contracts';
 import { z } from 'zod';
 import type { QueryLimits } from './limits';
 
-export const QUERY_TYPES = [
-  'candles',
-  'price',
-  'volume',
-  'trades',
-  'tradeMarkers',
-  'equity',
-  'pnl',
-  'drawdown',
-  'strategySummary',
-  'patternCounts',
-  'patternTable',
-  'patternMarkers',
-  'sentiment',
-  'mentions',
-] as const;
-export type QueryType = (typeof QUERY_TYPES)[number];
-
-export const PNL_MODES = ['cumulative', 'perBucket'] as const;
-export const SENTIMENT_SOURCES = ['twitter', 'reddit', 'news'] as const;
+export { QUERY_TYPES, PNL_MODES, SENTIMENT_SOURCES, SEARCH_KINDS, type QueryType, type SearchKind };
 
 // Names are matched as values in parameterised SQL; the pattern only keeps junk out of error messages and logs.
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/ -]{0,63}$/, 'must be 1–64 letters, digits or . _ : / - and spaces');
@@ -103,8 +85,6 @@ function toMs(value: number | string): number {
   return typeof value === 'number' ? value : Date.parse(value);
 }
 
-export const SEARCH_KINDS = ['symbols', 'strategies', 'sources', 'pattern_types', 'timeframes'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const searchParamsSchema = z.object({ filter: z.string().max(64).optional() });
 
 /** "queries.0.symbols: choose at least one symbol" — the failing field and why, for 400 answers. */
