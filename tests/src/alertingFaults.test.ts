@@ -1,8 +1,12 @@
 // The alert conditions on live data: a real Prometheus scrapes the real exporter, which scrapes the emulator;
 // faults are injected through the emulator's control API and each rule's condition (its PromQL with the
 // threshold, exactly what Grafana evaluates before its `for` period) is queried through Prometheus's HTTP API.
-// Covered: the rules a fault can cause here (service down, exporter gone, database unreachable) and a quiet
-// baseline for every PromQL rule. KPI rules need the database and data writer, covered by promtool tests.
+// Covered: a quiet baseline for every PromQL rule; service down, exporter gone, database unreachable; and each
+// rule on service metrics, driven true and back to false by the emulator's scenario faults (error_burst,
+// latency_spike, stale_heartbeat, memory_leak, queue_backlog, accuracy_drop, drawdown), during which the
+// service keeps answering valid payloads. The `for` periods are not waited out (promtool tests cover them).
+// KPI rules (StrategyDrawdownOverLimit, ExposureOverLimit, StaleMarketData, SentimentShift) read the database
+// through the exporter's KPI queries, which this test leaves unreachable: they stay covered by promtool tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,6 +133,72 @@ describeLive('alert conditions against Prometheus, the exporter and the emulator
     const during = await until(grid, (result) => result.some((series) => series.service === 'sentiment_service' && series.value === '1'));
     expect(during.find((series) => series.service === 'sentiment_service')?.value).toBe('1');
     expect(during.filter((series) => series.value === '0')).toEqual([]);
+  });
+
+  /** Sets a fault with a safety expiry, so a failing test cannot leave it behind for the next one. */
+  async function setFault(body: Record<string, unknown>): Promise<void> {
+    const response = await fetch(`${emulator.controlUrl}/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ durationSeconds: 120, ...body }),
+    });
+    expect(response.status).toBe(201);
+  }
+  const clearFault = async (service: string) => expect((await fetch(`${emulator.controlUrl}/faults/${service}`, { method: 'DELETE' })).ok).toBe(true);
+
+  /**
+   * The rule's expression with its rate() window shortened from 5m: only the range selectors change (checked),
+   * so this is the same condition over a shorter window. Waiting out 5 minutes of errors or slow requests after
+   * a fault clears would take the test past 5 minutes per rule; the full windows run in the quiet baseline above
+   * and in the promtool tests.
+   */
+  function shortRange(expr: string, range: string): string {
+    const ranges = expr.match(/\[[^\]]*\]/g) ?? [];
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(new Set(ranges)).toEqual(new Set(['[5m]']));
+    const shortened = expr.replaceAll('[5m]', `[${range}]`);
+    expect(shortened.replaceAll(`[${range}]`, '[5m]')).toBe(expr);
+    return shortened;
+  }
+
+  const involves = (service: string) => (result: Record<string, string>[]) => result.some((series) => series.service === service);
+  const spares = (service: string) => (result: Record<string, string>[]) => !involves(service)(result);
+
+  // One scenario fault per rule on service metrics; each mode's dynamics are set against these thresholds.
+  const scenarios: { rule: string; service: string; mode: string; fault?: Record<string, unknown>; range?: string }[] = [
+    { rule: 'HighErrorRate', service: 'retrieval_optimizer', mode: 'error_burst', range: '15s' },
+    { rule: 'HighLatency', service: 'trading_engine', mode: 'latency_spike', range: '15s' },
+    // The stall is backdated past the 120 s threshold rather than waited out; the test below also checks the
+    // heartbeat has stopped advancing.
+    { rule: 'StaleHeartbeat', service: 'pattern_storage', mode: 'stale_heartbeat', fault: { stalledForSeconds: 150 } },
+    { rule: 'HighMemory', service: 'alerting_service', mode: 'memory_leak' },
+    { rule: 'QueueBacklog', service: 'distributed_processor', mode: 'queue_backlog' },
+    { rule: 'ModelAccuracyDrop', service: 'predictive_optimizer', mode: 'accuracy_drop' },
+    { rule: 'DrawdownOverLimit', service: 'risk_manager', mode: 'drawdown' },
+  ];
+
+  test.each(scenarios)('$rule: true for $service under $mode, false again once it clears', async ({ rule: title, service, mode, fault, range }) => {
+    const spec = rule(title);
+    const condition = prometheusCondition(range ? { ...spec, expr: shortRange(spec.expr, range) } : spec);
+    expect(spares(service)(await query(condition))).toBe(true);
+    await setFault({ service, mode, ...fault });
+    // The service still answers a valid record throughout: it stays up for the exporter.
+    expect(await query(`alphapulse_up{service="${service}"}`)).toEqual([expect.objectContaining({ value: '1' })]);
+    expect(involves(service)(await until(condition, involves(service), 30))).toBe(true);
+    expect(await query(`alphapulse_up{service="${service}"}`)).toEqual([expect.objectContaining({ value: '1' })]);
+    await clearFault(service);
+    expect(spares(service)(await until(condition, spares(service), range ? 45 : 20))).toBe(true);
+  });
+
+  test('stale_heartbeat really stops the heartbeat metric while the service answers', async () => {
+    const heartbeat = 'alphapulse_last_heartbeat_timestamp_seconds{service="pattern_storage"}';
+    await setFault({ service: 'pattern_storage', mode: 'stale_heartbeat' });
+    await sleep(2500); // a scrape or two after the fault
+    const frozen = (await query(heartbeat))[0].value;
+    await sleep(2500);
+    expect((await query(heartbeat))[0].value).toBe(frozen);
+    await clearFault('pattern_storage');
+    expect(await until(heartbeat, (result) => result[0]?.value !== frozen)).not.toEqual([expect.objectContaining({ value: frozen })]);
   });
 
   test('ExporterUnreachable: false while Prometheus scrapes the exporter, true once it is gone', async () => {

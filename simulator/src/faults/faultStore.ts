@@ -12,6 +12,8 @@ export interface Fault {
   expiresAtMs?: number;
   /** For "slow": how long each answer waits. */
   delaySeconds?: number;
+  /** For "stale_heartbeat": how long the loop had already been stuck when the fault was set. */
+  stalledForSeconds?: number;
 }
 
 export interface FaultRequest {
@@ -19,6 +21,7 @@ export interface FaultRequest {
   mode: FaultMode;
   durationSeconds?: number;
   delaySeconds?: number;
+  stalledForSeconds?: number;
 }
 
 /** The JSON form of a fault, as the control API lists it. */
@@ -28,6 +31,7 @@ export interface FaultView {
   since: string;
   expires_at?: string;
   delay_seconds?: number;
+  stalled_for_seconds?: number;
 }
 
 export class FaultStore implements FaultLookup {
@@ -43,6 +47,7 @@ export class FaultStore implements FaultLookup {
       setAtMs: now,
       ...(request.durationSeconds !== undefined && { expiresAtMs: now + request.durationSeconds * 1000 }),
       ...(request.mode === 'slow' && { delaySeconds: request.delaySeconds ?? DEFAULT_SLOW_DELAY_SECONDS }),
+      ...(request.stalledForSeconds !== undefined && { stalledForSeconds: request.stalledForSeconds }),
     };
     this.faults.set(request.service, fault);
     return fault;
@@ -90,6 +95,7 @@ export class FaultStore implements FaultLookup {
         since: new Date(fault.setAtMs).toISOString(),
         ...(fault.expiresAtMs !== undefined && { expires_at: new Date(fault.expiresAtMs).toISOString() }),
         ...(fault.delaySeconds !== undefined && { delay_seconds: fault.delaySeconds }),
+        ...(fault.stalledForSeconds !== undefined && { stalled_for_seconds: fault.stalledForSeconds }),
       }));
   }
 }

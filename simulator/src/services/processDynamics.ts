@@ -5,6 +5,12 @@ import type { CommonStats, ServiceKind } from '@alphapulse/contracts';
 import { diurnalLoad } from './diurnalLoad';
 import { LatencyHistogram, latencyQuantiles, type LatencyShape } from './latencyHistogram';
 import type { Random } from './random';
+import {
+  ERROR_BURST_FAILURE_RATIO,
+  LATENCY_SPIKE_MEDIAN_SECONDS,
+  MEMORY_LEAK_BYTES_PER_SECOND,
+  MEMORY_LEAK_CAP_BYTES,
+} from '../faults/faultModes';
 
 /** How busy and heavy a kind of service is; tuned per kind in its module. */
 export interface ProcessProfile {
@@ -30,6 +36,12 @@ export interface TickConditions {
   forcedDegraded: boolean;
   /** A direct service dependency is down or hung: calls to it time out. */
   dependencyUnavailable: boolean;
+  /** The "error_burst" scenario: most requests fail, yet /health and /stats still answer. */
+  errorBurst?: boolean;
+  /** The "latency_spike" scenario: every request waits on something slow. */
+  latencySpike?: boolean;
+  /** The "memory_leak" scenario: memory that no collection returns, freed when the fault clears. */
+  memoryLeak?: boolean;
 }
 
 export class ProcessState {
@@ -41,6 +53,8 @@ export class ProcessState {
   warningCount = 0;
   /** Seconds left in the current spontaneous error burst; degraded while > 0. */
   errorBurstSecondsLeft = 0;
+  /** Bytes held by the memory_leak scenario, on top of the ordinary heap. */
+  leakedBytes = 0;
   /** Current load factor (diurnal shape × slow noise). */
   load = 1;
   latencyShape: LatencyShape;
@@ -64,14 +78,19 @@ export class ProcessState {
 
     // Queueing makes latency grow faster than linearly with load; failing calls wait for timeouts.
     let median = profile.latencyMedianSeconds * (0.6 + 0.4 * this.load * this.load);
-    if (this.errorBurstSecondsLeft > 0 || conditions.failingRequests) median *= 1.6;
+    if (this.errorBurstSecondsLeft > 0 || conditions.failingRequests || conditions.errorBurst) median *= 1.6;
     if (conditions.dependencyUnavailable) median *= 2.5;
+    if (conditions.latencySpike) median = Math.max(median, LATENCY_SPIKE_MEDIAN_SECONDS);
     this.latencyShape = { medianSeconds: median, sigma: profile.latencySigma + 0.1 * Math.min(this.load, 2) };
     this.latency.observe(requests, this.latencyShape, rng.next());
 
     this.cpuSecondsTotal += profile.idleCpuSecondsPerSecond + requests * profile.cpuSecondsPerRequest * rng.between(0.85, 1.15);
 
     this.stepMemory(rng, requests);
+    // The leak draws no random numbers, so once it clears the process carries on as if it had never leaked.
+    this.leakedBytes = conditions.memoryLeak
+      ? Math.min(this.leakedBytes + MEMORY_LEAK_BYTES_PER_SECOND, Math.max(0, MEMORY_LEAK_CAP_BYTES - this.residentMemoryBytes))
+      : 0;
     this.stepErrors(rng, conditions);
   }
 
@@ -94,6 +113,7 @@ export class ProcessState {
     this.errorCount += rng.poisson(0.002);
     this.warningCount += rng.poisson(0.01);
     if (conditions.failingRequests) this.errorCount += Math.max(1, Math.round(this.requestsLastTick * 0.5));
+    if (conditions.errorBurst) this.errorCount += Math.max(1, Math.round(this.requestsLastTick * ERROR_BURST_FAILURE_RATIO));
     if (conditions.forcedDegraded) this.warningCount += rng.integer(1, 4);
     if (conditions.dependencyUnavailable) {
       this.warningCount += rng.integer(1, 3);
@@ -111,7 +131,7 @@ export class ProcessState {
       version: this.profile.version,
       timestamp,
       cpu_seconds_total: Math.round(this.cpuSecondsTotal * 1000) / 1000,
-      resident_memory_bytes: Math.round(this.residentMemoryBytes),
+      resident_memory_bytes: Math.round(this.residentMemoryBytes + this.leakedBytes),
       requests_total: this.requestsTotal,
       latency_seconds: this.latency.toContract(this.latencyShape),
     };

@@ -25,6 +25,8 @@ export const MAX_CATCH_UP_TICKS = 6 * 3600;
 export interface FaultLookup {
   /** The fault mode in force for a service at a given time, if any. */
   modeAt(kind: ServiceKind, timeMs: number): FaultMode | undefined;
+  /** The fault itself, for modes with parameters (stale_heartbeat's stalledForSeconds). */
+  faultAt?(kind: ServiceKind, timeMs: number): { mode: FaultMode; setAtMs: number; stalledForSeconds?: number } | undefined;
 }
 
 const NO_FAULTS: FaultLookup = { modeAt: () => undefined };
@@ -39,6 +41,8 @@ interface ServiceInstance {
   /** Bumped on each emulated restart, so a restarted process draws fresh numbers. */
   generation: number;
   down: boolean;
+  /** Time of the main loop's latest heartbeat: every tick, except while stale_heartbeat holds it. */
+  heartbeatMs: number;
 }
 
 export interface SimulationOptions {
@@ -80,6 +84,7 @@ export class Simulation implements WorldView {
       startedTick: this.currentTick,
       generation,
       down: false,
+      heartbeatMs: this.currentTick * TICK_MS,
     };
   }
 
@@ -114,8 +119,12 @@ export class Simulation implements WorldView {
         failingRequests: mode === 'errors',
         forcedDegraded: mode === 'degraded',
         dependencyUnavailable: this.unavailableDependencies(kind, timeMs).length > 0,
+        errorBurst: mode === 'error_burst',
+        latencySpike: mode === 'latency_spike',
+        memoryLeak: mode === 'memory_leak',
       });
-      instance.module.step(instance.state, { rng: instance.rng, timeMs, process: instance.process, world: this });
+      instance.module.step(instance.state, { rng: instance.rng, timeMs, process: instance.process, world: this, fault: mode });
+      if (mode !== 'stale_heartbeat') instance.heartbeatMs = timeMs;
     }
     for (const kind of SERVICE_KINDS) this.previousStatuses.set(kind, this.statusAt(kind, timeMs));
   }
@@ -145,7 +154,7 @@ export class Simulation implements WorldView {
     const reasons: string[] = [];
     if (mode === 'errors') reasons.push('failing requests');
     if (mode === 'degraded') reasons.push('degraded');
-    if (instance.process.inErrorBurst) reasons.push('error burst');
+    if (instance.process.inErrorBurst || mode === 'error_burst') reasons.push('error burst');
     for (const dependency of this.unavailableDependencies(kind, timeMs)) reasons.push(`dependency ${dependency} unavailable`);
     const own = instance.module.degradedReason?.(instance.state);
     if (own) reasons.push(own);
@@ -175,12 +184,21 @@ export class Simulation implements WorldView {
       service_name: kind,
       status: this.statusAt(kind, this.nowMs),
       uptime: this.currentTick - instance.startedTick,
-      last_heartbeat: new Date(this.nowMs).toISOString(),
+      last_heartbeat: new Date(this.heartbeatMs(kind)).toISOString(),
       error_count: instance.process.errorCount,
       warning_count: instance.process.warningCount,
       dependencies: [...SERVICE_DEPENDENCIES[kind]],
       performance_metrics: { ...instance.process.commonPerformanceMetrics(), ...instance.module.performanceMetrics(instance.state, view) },
     };
+  }
+
+  /** The heartbeat a health record reports: now, unless stale_heartbeat holds the main loop. */
+  private heartbeatMs(kind: ServiceKind): number {
+    if (this.faults.modeAt(kind, this.nowMs) !== 'stale_heartbeat') return this.nowMs;
+    const frozenMs = this.instance(kind).heartbeatMs;
+    const fault = this.faults.faultAt?.(kind, this.nowMs);
+    // stalledForSeconds backdates the stall: the loop had already been stuck that long when the fault was set.
+    return fault ? Math.min(frozenMs, fault.setAtMs - (fault.stalledForSeconds ?? 0) * 1000) : frozenMs;
   }
 
   stats<K extends ServiceKind>(kind: K): StatsByKind[K] {

@@ -1,6 +1,7 @@
 // The shape of one service kind's module: its own state, how it evolves each simulated second, and
 // how it reports. Common process dynamics (CPU, memory, requests, latency, errors) live in ProcessState.
 import type { CommonStats, ServiceKind, ServiceStatus, StatsByKind } from '@alphapulse/contracts';
+import type { FaultMode } from '../../faults/faultModes';
 import type { ProcessProfile, ProcessState } from '../processDynamics';
 import type { Random } from '../random';
 import type { TradingBook } from '../tradingBook';
@@ -17,6 +18,8 @@ export interface KindTick {
   timeMs: number;
   process: ProcessState;
   world: WorldView;
+  /** The fault in force on this service this tick; kinds react to their own scenario modes. */
+  fault?: FaultMode;
 }
 
 /** What a kind may read when it reports. */

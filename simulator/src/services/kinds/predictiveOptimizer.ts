@@ -1,6 +1,7 @@
 // predictive_optimizer: models whose accuracy decays as markets drift, restored by periodic retrains
 // that occasionally fail (then the model keeps decaying until a retry succeeds).
 import { PREDICTION_MODELS } from '@alphapulse/contracts';
+import { ACCURACY_DROP_CAP, ACCURACY_DROP_PER_SECOND } from '../../faults/faultModes';
 import { latencyQuantiles } from '../latencyHistogram';
 import { clamp, defineKind, roundTo } from './kindModule';
 
@@ -18,7 +19,15 @@ interface ModelState {
 
 interface PredictiveOptimizerState {
   models: ModelState[];
+  /**
+   * Accuracy lost to skewed input features (the accuracy_drop scenario): every model scores that much worse
+   * live while the models themselves, and their retrain schedule, are unchanged; 0 once the feed is fixed.
+   */
+  inputSkew: number;
 }
+
+/** The accuracy a model shows: its fitted accuracy less what skewed input costs it. */
+const liveAccuracy = (model: ModelState, state: PredictiveOptimizerState) => clamp(model.accuracy - state.inputSkew, 0, 1);
 
 export const RETRAIN_INTERVAL_MS = 30 * 60_000;
 const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
@@ -52,8 +61,10 @@ export const predictiveOptimizer = defineKind({
       lastAttemptMs: startMs,
       retrainFailures: 0,
     })),
+    inputSkew: 0,
   }),
-  step(state, { rng, timeMs, process }) {
+  step(state, { rng, timeMs, process, fault }) {
+    state.inputSkew = fault === 'accuracy_drop' ? Math.min(ACCURACY_DROP_CAP, state.inputSkew + ACCURACY_DROP_PER_SECOND) : 0;
     for (const model of state.models) {
       model.predictions += Math.round(process.requestsLastTick / state.models.length);
       // Concept drift: accuracy decays by ~0.05 per half hour, with noise.
@@ -81,7 +92,7 @@ export const predictiveOptimizer = defineKind({
       state.models.map((model) => [
         model.name,
         {
-          accuracy: roundTo(model.accuracy, 4),
+          accuracy: roundTo(liveAccuracy(model, state), 4),
           predictions_total: model.predictions,
           prediction_latency_seconds: latencyQuantiles({ medianSeconds: model.latencyMedianSeconds, sigma: 0.55 }),
           last_retrain_time: new Date(model.lastRetrainMs).toISOString(),
@@ -91,7 +102,7 @@ export const predictiveOptimizer = defineKind({
     ),
   }),
   performanceMetrics: (state) =>
-    Object.fromEntries(state.models.map((model) => [`${model.name}_accuracy`, roundTo(model.accuracy, 4)])),
+    Object.fromEntries(state.models.map((model) => [`${model.name}_accuracy`, roundTo(liveAccuracy(model, state), 4)])),
   degradedReason: (state) =>
-    state.models.some((model) => model.accuracy < ACCURACY_RETRAIN_THRESHOLD) ? 'model accuracy below threshold' : undefined,
+    state.models.some((model) => liveAccuracy(model, state) < ACCURACY_RETRAIN_THRESHOLD) ? 'model accuracy below threshold' : undefined,
 });

@@ -1,5 +1,6 @@
 // risk_manager: drawdown from the equity peak it has seen, exposure, value at risk and positions, all
 // read from the shared trading book; stop-losses and limit breaches counted since its own start.
+import { DRAWDOWN_SHOCK_CAP, DRAWDOWN_SHOCK_PER_SECOND } from '../../faults/faultModes';
 import { defineKind, roundTo } from './kindModule';
 
 interface RiskManagerState {
@@ -8,6 +9,11 @@ interface RiskManagerState {
   maxDrawdown: number;
   limitBreaches: number;
   stopLosses: number;
+  /**
+   * The drawdown scenario: the share by which the risk manager marks the book's equity down (a gap in its
+   * risk model's prices). The shared book is untouched, so trading_engine is unaffected and clearing restores.
+   */
+  markDown: number;
 }
 
 /** Drawdown beyond which the risk manager reports itself degraded. */
@@ -26,10 +32,11 @@ export const riskManager = defineKind({
     memoryGrowthBytesPerSecond: 8_000,
     errorBurstsPerHour: 0.15,
   },
-  createState: (): RiskManagerState => ({ equityPeak: 0, currentDrawdown: 0, maxDrawdown: 0, limitBreaches: 0, stopLosses: 0 }),
-  step(state, { world: { book } }) {
-    const equity = book.totalEquity();
-    state.equityPeak = Math.max(state.equityPeak, equity);
+  createState: (): RiskManagerState => ({ equityPeak: 0, currentDrawdown: 0, maxDrawdown: 0, limitBreaches: 0, stopLosses: 0, markDown: 0 }),
+  step(state, { world: { book }, fault }) {
+    state.markDown = fault === 'drawdown' ? Math.min(DRAWDOWN_SHOCK_CAP, state.markDown + DRAWDOWN_SHOCK_PER_SECOND) : 0;
+    state.equityPeak = Math.max(state.equityPeak, book.totalEquity());
+    const equity = book.totalEquity() * (1 - state.markDown);
     state.currentDrawdown = state.equityPeak > 0 ? Math.min(1, Math.max(0, 1 - equity / state.equityPeak)) : 0;
     state.maxDrawdown = Math.max(state.maxDrawdown, state.currentDrawdown);
     state.limitBreaches += book.lastTick.limitBreaches;
