@@ -60,7 +60,7 @@ export const distributedProcessor = defineKind({
   }),
   step(state, { rng, timeMs, process, fault }) {
     const wave = Math.max(0, Math.sin((2 * Math.PI * timeMs) / WAVE_PERIOD_MS)) ** 3;
-    const arrivals = rng.poisson(process.load * (120 + 230 * wave));
+    const arrivals = rng.poisson(process.load * (90 + 120 * wave));
     state.queueDepth += arrivals;
     // No random numbers drawn for the flood: the real work goes on exactly as without it.
     state.runawayTasks = fault === 'queue_backlog' ? state.runawayTasks + QUEUE_FLOOD_TASKS_PER_SECOND : 0;
