@@ -1,5 +1,5 @@
 import { bucketExpression, CANDLE_RELATIONS, pickCandleRelation } from '../src/db/timeBucket';
-import { retentionDaysFromEnv, hypertableStatements, continuousAggregateStatements } from '../src/db/timescaleFeatures';
+import { retentionDaysFromEnv, hypertableStatements, continuousAggregateStatements, refreshStartOffset } from '../src/db/timescaleFeatures';
 import { plainAggregateStatements } from '../src/db/plainAggregates';
 
 describe('bucketExpression', () => {
@@ -53,5 +53,14 @@ describe('TimescaleDB-only SQL (built, not executed here)', () => {
     expect(retentionDaysFromEnv({ ALPHAPULSE_RETENTION_DAYS: ' ' })).toBeNull();
     expect(retentionDaysFromEnv({ ALPHAPULSE_RETENTION_DAYS: '90' })).toBe(90);
     expect(() => retentionDaysFromEnv({ ALPHAPULSE_RETENTION_DAYS: '-3' })).toThrow(/positive integer/);
+    // Shorter than a chunk would leave the aggregates' refresh window no room clear of dropped chunks.
+    expect(() => retentionDaysFromEnv({ ALPHAPULSE_RETENTION_DAYS: '3' })).toThrow(/at least 7/);
+    expect(retentionDaysFromEnv({ ALPHAPULSE_RETENTION_DAYS: '7' })).toBe(7);
+  });
+
+  test('refresh windows cover all history without retention and stop a day short of the retention horizon with it', () => {
+    expect(continuousAggregateStatements().filter((s) => s.includes('add_continuous_aggregate_policy')).every((s) => s.includes('start_offset => NULL'))).toBe(true);
+    expect(refreshStartOffset(null)).toBeNull();
+    expect(refreshStartOffset(30)).toBe('29 days');
   });
 });

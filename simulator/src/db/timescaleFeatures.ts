@@ -1,6 +1,6 @@
 // EVERYTHING TimescaleDB-only lives here: hypertables, compression, continuous aggregates and their policies,
 // retention. The migrations call these only when the extension is available; plain PostgreSQL never sees them.
-// Written against the TimescaleDB 2.13+ API (by_range dimension builder); not run in CI (see docs/data-model.md).
+// Written for the TimescaleDB 2.13+ API (by_range dimension builder); not in CI, checked by hand on 2.28.3 (docs/data-model.md).
 import type { ClientBase } from 'pg';
 import { AGGREGATES, TABLES } from './schema';
 
@@ -41,8 +41,7 @@ export function hypertableStatements(): string[] {
 interface ContinuousAggregate {
   name: string;
   select: string;
-  /** Refresh window and schedule: the window spans several buckets and skips the still-open one. */
-  startOffset: string;
+  /** Refresh schedule; the window ends endOffset before now (the open bucket is served by real-time aggregation). */
   endOffset: string;
   scheduleInterval: string;
 }
@@ -53,7 +52,6 @@ const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
     select: `SELECT time_bucket(INTERVAL '1 hour', time) AS bucket, symbol, timeframe,
        first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, sum(volume) AS volume
      FROM ${TABLES.candles} GROUP BY time_bucket(INTERVAL '1 hour', time), symbol, timeframe`,
-    startOffset: '3 days',
     endOffset: '1 hour',
     scheduleInterval: '15 minutes',
   },
@@ -62,7 +60,6 @@ const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
     select: `SELECT time_bucket(INTERVAL '1 day', time) AS bucket, symbol, timeframe,
        first(open, time) AS open, max(high) AS high, min(low) AS low, last(close, time) AS close, sum(volume) AS volume
      FROM ${TABLES.candles} GROUP BY time_bucket(INTERVAL '1 day', time), symbol, timeframe`,
-    startOffset: '7 days',
     endOffset: '1 hour',
     scheduleInterval: '1 hour',
   },
@@ -72,7 +69,6 @@ const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
        avg(score) AS avg_score, sum(score * confidence) / NULLIF(sum(confidence), 0) AS weighted_score,
        avg(confidence) AS avg_confidence, sum(mentions) AS mentions, count(*) AS samples
      FROM ${TABLES.sentiment} GROUP BY time_bucket(INTERVAL '1 hour', time), symbol, source`,
-    startOffset: '3 days',
     endOffset: '1 hour',
     scheduleInterval: '15 minutes',
   },
@@ -83,7 +79,6 @@ const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
        sum(CASE WHEN realized_pnl > 0 THEN 1 ELSE 0 END) AS winning_trades,
        sum(CASE WHEN realized_pnl < 0 THEN 1 ELSE 0 END) AS losing_trades
      FROM ${TABLES.trades} GROUP BY time_bucket(INTERVAL '1 day', time), strategy`,
-    startOffset: '7 days',
     endOffset: '1 hour',
     scheduleInterval: '1 hour',
   },
@@ -93,7 +88,6 @@ const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
        first(equity, time) AS open_equity, last(equity, time) AS close_equity,
        max(equity) AS max_equity, min(equity) AS min_equity, last(equity, time) - first(equity, time) AS pnl
      FROM ${TABLES.equitySnapshots} GROUP BY time_bucket(INTERVAL '1 day', time), strategy`,
-    startOffset: '7 days',
     endOffset: '1 hour',
     scheduleInterval: '1 hour',
   },
@@ -102,6 +96,12 @@ const CONTINUOUS_AGGREGATES: ContinuousAggregate[] = [
 /**
  * Continuous aggregates with real-time aggregation on (materialized_only = false, so the newest, not yet
  * materialized buckets are still answered) and a refresh policy each. Must run outside a transaction.
+ *
+ * The refresh window has no start (start_offset NULL): real-time aggregation only covers buckets above the
+ * watermark (the newest materialized bucket), so rows older than a fixed window (a backfill, or the history of
+ * a database migrated after the fact) would never be materialized and would be missing from the aggregate.
+ * A refresh only recomputes invalidated ranges, so an unbounded window costs nothing once history is in.
+ * With retention on, applyRetentionPolicy bounds the window instead (see there).
  */
 export function continuousAggregateStatements(): string[] {
   const statements: string[] = [];
@@ -112,27 +112,53 @@ export function continuousAggregateStatements(): string[] {
        ${aggregate.select}
        WITH NO DATA`,
       `SELECT add_continuous_aggregate_policy('${aggregate.name}',
-         start_offset => INTERVAL '${aggregate.startOffset}', end_offset => INTERVAL '${aggregate.endOffset}',
+         start_offset => NULL, end_offset => INTERVAL '${aggregate.endOffset}',
          schedule_interval => INTERVAL '${aggregate.scheduleInterval}', if_not_exists => TRUE)`,
     );
   }
   return statements;
 }
 
+/** Shortest retention accepted: one chunk interval, and enough room for a bounded refresh window of whole days. */
+export const MIN_RETENTION_DAYS = 7;
+
 /** Parses ALPHAPULSE_RETENTION_DAYS: unset or empty means keep raw rows forever (the default). */
 export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | null {
   const raw = env.ALPHAPULSE_RETENTION_DAYS?.trim();
   if (!raw) return null;
   const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1) throw new Error(`ALPHAPULSE_RETENTION_DAYS must be a positive integer, got ${raw}`);
+  if (!Number.isInteger(days) || days < MIN_RETENTION_DAYS) {
+    throw new Error(`ALPHAPULSE_RETENTION_DAYS must be a positive integer of at least ${MIN_RETENTION_DAYS} (days), got ${raw}`);
+  }
   return days;
 }
 
 /**
- * Brings the raw hypertables' retention policies in line with `days` (null: none). Runs on every start, because
- * it is configuration, not schema; the continuous aggregates keep their history when raw chunks are dropped.
+ * Refresh-window start for the continuous aggregates' policies given the raw retention: none without retention;
+ * with it, one day short of the retention horizon. TimescaleDB records dropped chunks as invalidated ranges, and a
+ * refresh over them deletes the aggregated rows of data that no longer exists, so the window must never reach a
+ * dropped chunk (a window start rounds up to a whole bucket, at most a day, so `days - 1` stays clear of it).
+ */
+export function refreshStartOffset(days: number | null): string | null {
+  return days === null ? null : `${days - 1} days`;
+}
+
+/**
+ * Brings the raw hypertables' retention policies in line with `days` (null: none), and the aggregates' refresh
+ * windows with it (refreshStartOffset). Runs on every start, because it is configuration, not schema; the
+ * continuous aggregates keep their history when raw chunks are dropped.
  */
 export async function applyRetentionPolicy(client: ClientBase, days: number | null): Promise<void> {
+  // Windows first, so a retention job that starts at once never meets a window reaching its dropped chunks.
+  // Only policies whose window differs are altered: a restart with unchanged configuration changes nothing.
+  await client.query(
+    `SELECT alter_job(j.job_id, config => jsonb_set(j.config, '{start_offset}', s.start_offset))
+     FROM timescaledb_information.jobs j, (SELECT coalesce(to_jsonb($1::text), 'null'::jsonb) AS start_offset) s
+     WHERE j.proc_name = 'policy_refresh_continuous_aggregate'
+       AND format('%I.%I', j.hypertable_schema, j.hypertable_name) = ANY($2::text[])
+       AND j.config->'start_offset' IS DISTINCT FROM s.start_offset`,
+    [refreshStartOffset(days), CONTINUOUS_AGGREGATES.map((aggregate) => aggregate.name)],
+  );
   for (const { table } of HYPERTABLES) {
     await client.query(`SELECT remove_retention_policy($1::regclass, if_exists => TRUE)`, [table]);
     if (days !== null) {
