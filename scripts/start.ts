@@ -4,11 +4,13 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_HOST, DEFAULT_PORTS } from '@alphapulse/contracts';
+import { Client } from 'pg';
 import { grafanaArgs, grafanaEnv, grafanaPluginLinks, prometheusArgs } from '../dashboards/src/launch/stackProcesses';
 import { startExporter } from '../exporter/src/startExporter';
 import { createQueryRouter, limitsFromEnv } from '../exporter/src/query';
 import { startEmbeddedPostgres } from '../simulator/src/db/embeddedPostgres';
 import { migrate } from '../simulator/src/db/migrate';
+import { refreshContinuousAggregates } from '../simulator/src/db/timescaleFeatures';
 import { startEmulator } from '../simulator/src/emulator';
 import { createDataWriter, DEFAULT_BACKFILL_DAYS } from '../simulator/src/writer/dataWriter';
 import { onPath, startChild, waitForHttp } from './childProcess';
@@ -192,6 +194,15 @@ async function main() {
       },
     });
     log.info({ status: backfill.status, rows: backfill.rowsWritten, seconds: Number(backfill.seconds.toFixed(1)) }, 'backfill done');
+    if (backfill.rowsWritten > 0 && migrated.capabilities.timescaledb) {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        log.info({ aggregates: await refreshContinuousAggregates(client) }, 'continuous aggregates refreshed over the backfill');
+      } finally {
+        await client.end();
+      }
+    }
     await writer.startLive({ tickMs: numberFromEnv('ALPHAPULSE_TICK_MS', 1000) });
 
     const width = Math.max(...where.map((row) => row.component.length));
