@@ -2,6 +2,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import type { Health, ServiceNode } from '../graph/types';
 import type { ServiceGraphOptions } from '../types';
 import type { ErrorLevel } from './edgeStyle';
+import { Role, type HighlightRole } from './highlight';
 
 export interface GraphColors {
   health: Record<Health, string>;
@@ -54,4 +55,21 @@ export function nodeColor(node: ServiceNode, colors: GraphColors): string {
     return node.color;
   }
   return node.isExternal && node.health === 'unknown' ? colors.external : colors.health[node.health];
+}
+
+/** The outline a highlighted node gets, the same in SVG and on canvas; none for normal or dimmed nodes. */
+export function ringColor(role: HighlightRole, colors: GraphColors): string | undefined {
+  switch (role) {
+    case Role.Selected:
+      return colors.selected;
+    case Role.Affected:
+      return colors.affected;
+    case Role.Cause:
+    case Role.CauseChain:
+      return colors.cause;
+    case Role.Match:
+      return colors.match;
+    default:
+      return undefined;
+  }
 }

@@ -2,9 +2,9 @@ import React, { memo, useEffect, useMemo, useRef } from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { NODE_HEIGHT, NODE_WIDTH, TEST_IDS } from '../../constants/testIds';
 import { edgeGeometry } from '../../view/edgePath';
-import { nodeColor } from '../../view/graphColors';
+import { nodeColor, ringColor } from '../../view/graphColors';
 import { groupBoxes } from '../../view/groupBoxes';
-import { Role } from '../../view/highlight';
+import { Role, type HighlightRole } from '../../view/highlight';
 import { NodeGrid } from '../../view/spatialIndex';
 import { panBy, toWorld, zoomAt } from '../../view/viewport';
 import type { GraphDrawingProps } from '../graphDrawingProps';
@@ -232,16 +232,7 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
         context.fillStyle = color;
         context.fillRect(cx - HALF_WIDTH, cy - HALF_HEIGHT, 7, NODE_HEIGHT);
       }
-      const ring =
-        role === Role.Selected
-          ? colors.selected
-          : role === Role.Affected
-            ? colors.affected
-            : role === Role.Cause || role === Role.CauseChain
-              ? colors.cause
-              : role === Role.Match
-                ? colors.match
-                : undefined;
+      const ring = ringColor(role as HighlightRole, colors);
       if (ring) {
         context.strokeStyle = ring;
         context.lineWidth = 3;

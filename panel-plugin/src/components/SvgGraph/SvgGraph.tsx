@@ -2,9 +2,9 @@ import React, { memo, useMemo } from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { NODE_HEIGHT, NODE_WIDTH, TEST_IDS } from '../../constants/testIds';
 import { edgeGeometry, edgePathData } from '../../view/edgePath';
-import { nodeColor } from '../../view/graphColors';
+import { nodeColor, ringColor } from '../../view/graphColors';
 import { groupBoxes } from '../../view/groupBoxes';
-import { Role } from '../../view/highlight';
+import { Role, type HighlightRole } from '../../view/highlight';
 import type { GraphDrawingProps } from '../graphDrawingProps';
 import { getSvgGraphStyles } from './SvgGraph.styles';
 
@@ -162,16 +162,7 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
           }
           const role = highlight.nodeRole[v];
           const color = nodeColor(node, colors);
-          const ring =
-            role === Role.Selected
-              ? colors.selected
-              : role === Role.Affected
-                ? colors.affected
-                : role === Role.Cause || role === Role.CauseChain
-                  ? colors.cause
-                  : role === Role.Match
-                    ? colors.match
-                    : undefined;
+          const ring = ringColor(role as HighlightRole, colors);
           const line2 = node.mainStat ?? node.subtitle ?? (node.isExternal ? 'external' : node.health);
           return (
             <g
