@@ -24,11 +24,5 @@ export function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
-/** Table names of the data model (simulator/migrations): the KPI SQL is written against them. */
-export const KPI_TABLES = {
-  candles: 'alphapulse.candles',
-  trades: 'alphapulse.trades',
-  equitySnapshots: 'alphapulse.equity_snapshots',
-  patterns: 'alphapulse.patterns',
-  sentiment: 'alphapulse.sentiment',
-} as const;
+/** Table names of the data model, defined once in the contract; the KPI SQL is written against them. */
+export { TABLES as KPI_TABLES } from '@alphapulse/contracts';
