@@ -1,5 +1,5 @@
 import { SERVICE_KINDS } from '@alphapulse/contracts';
-import { ALL_METRICS, HEALTH_METRICS, KIND_METRICS, METRIC_NAMES, RESERVED_LABELS } from './catalogue';
+import { ALL_METRICS, COMMON_METRICS, HEALTH_METRICS, TARGET_METRICS, KIND_METRICS, METRIC_NAMES, RESERVED_LABELS } from './catalogue';
 
 describe('metric catalogue follows the Prometheus naming rules', () => {
   test.each(ALL_METRICS.map((metric) => [metric.name, metric] as const))('%s', (name, metric) => {
@@ -19,6 +19,12 @@ describe('metric catalogue follows the Prometheus naming rules', () => {
     expect(HEALTH_METRICS.status).toMatchObject({ name: 'alphapulse_service_status', labels: ['service', 'instance', 'status'] });
     expect(HEALTH_METRICS.lastHeartbeat).toMatchObject({ name: 'alphapulse_last_heartbeat_timestamp_seconds', labels: ['service', 'instance'] });
     expect(HEALTH_METRICS.dependency).toMatchObject({ name: 'alphapulse_service_dependency_info', labels: ['service', 'dependency'] });
+    // Per-edge traffic: the emulator and the service graph panel use these names as they are.
+    const edge = ['service', 'instance', 'dependency'];
+    expect(COMMON_METRICS.dependencyRequests).toMatchObject({ name: 'alphapulse_service_dependency_requests_total', type: 'counter', labels: edge });
+    expect(COMMON_METRICS.dependencyErrors).toMatchObject({ name: 'alphapulse_service_dependency_errors_total', type: 'counter', labels: edge });
+    expect(COMMON_METRICS.dependencyLatency).toMatchObject({ name: 'alphapulse_service_dependency_latency_seconds', type: 'histogram', labels: edge });
+    expect(TARGET_METRICS.fieldErrors).toMatchObject({ name: 'alphapulse_target_field_errors', labels: ['service', 'instance', 'endpoint', 'reason'] });
   });
 
   test('every service kind has its own group of metrics named after it', () => {

@@ -22,7 +22,7 @@ export const HEALTH_METRICS = {
     HEALTH,
     'alphapulse_service_status',
     'gauge',
-    '1 for the current status of the instance (healthy, degraded or down), 0 for the others; down when it answered no valid health record.',
+    '1 for the current status of the instance (healthy, degraded, down, or unknown when it reported a status we do not recognise), 0 for the others; down when it answered no valid health record.',
     [...t, 'status'],
   ),
   lastHeartbeat: family(HEALTH, 'alphapulse_last_heartbeat_timestamp_seconds', 'gauge', 'Unix time of the last internal heartbeat the instance reported.'),
@@ -60,8 +60,23 @@ export const TARGET_METRICS = {
     '1 per endpoint (health, stats) that failed in this scrape, with the reason: unreachable, timeout, http_status, oversized, malformed_json, contract_violation. Absent when the endpoint succeeded.',
     [...t, 'endpoint', 'reason'],
   ),
+  fieldErrors: family(
+    TARGET,
+    'alphapulse_target_field_errors',
+    'gauge',
+    'Fields of the payload dropped in this scrape (the rest of the payload was used), per endpoint and reason: missing, wrong_type, out_of_range, non_finite, bad_time, unknown_status, not_numeric, too_deep, over_limit, invalid_shape. Absent when none.',
+    [...t, 'endpoint', 'reason'],
+  ),
+  labelValuesDropped: family(
+    TARGET,
+    'alphapulse_target_label_values_dropped',
+    'gauge',
+    'Service-supplied label values (dependency, strategy, model, pool, channel, source, symbol, metric) not exported in this scrape because of the per-target caps, the length limit or an empty value, per label.',
+    [...t, 'label'],
+  ),
 } as const;
 
+const dependency = [...t, 'dependency'];
 export const COMMON_METRICS = {
   versionInfo: family(COMMON, 'alphapulse_service_version_info', 'info', 'Version the instance reports, as a label.', [...t, 'version']),
   cpu: family(COMMON, 'alphapulse_service_cpu_seconds_total', 'counter', 'CPU time the instance has used since it started.'),
@@ -78,6 +93,22 @@ export const COMMON_METRICS = {
     'alphapulse_service_request_latency_seconds',
     'summary',
     'Request latency quantiles (0.5, 0.95, 0.99), when the instance reports quantiles instead of buckets.',
+  ),
+  dependencyRequests: family(COMMON, 'alphapulse_service_dependency_requests_total', 'counter', 'Calls the instance made to the dependency since it started (edge traffic).', dependency),
+  dependencyErrors: family(COMMON, 'alphapulse_service_dependency_errors_total', 'counter', 'Calls to the dependency that failed since the instance started.', dependency),
+  dependencyLatency: family(
+    COMMON,
+    'alphapulse_service_dependency_latency_seconds',
+    'histogram',
+    'Latency of calls to the dependency, when the instance reports buckets.',
+    dependency,
+  ),
+  dependencyLatencyQuantiles: family(
+    COMMON,
+    'alphapulse_service_dependency_quantile_latency_seconds',
+    'summary',
+    'Latency quantiles (0.5, 0.95, 0.99) of calls to the dependency, when the instance reports quantiles instead of buckets.',
+    dependency,
   ),
 } as const;
 
