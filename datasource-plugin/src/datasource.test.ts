@@ -68,7 +68,7 @@ test('a failed request becomes a panel error, not an exception', async () => {
   fetch.mockReturnValue(throwError(() => ({ status: 401, data: { error: 'A valid bearer token is required' } })));
   const ds = new DataSource(settings);
   const response = await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'equity', schemaVersion: 1 }])));
-  expect(response.errors).toEqual([{ refId: 'A', message: 'A valid bearer token is required', status: 401 }]);
+  expect(response.errors).toEqual([{ refId: 'A', message: 'Grafana could not authenticate to the AlphaPulse API: check the API token.', status: 401 }]);
 });
 
 test('filterQuery drops hidden and incomplete queries; the default query is candles', () => {
@@ -91,7 +91,7 @@ test('health check reports database and TimescaleDB state', async () => {
     message: 'Connected. Database PostgreSQL 18.4 reachable, plain PostgreSQL (no TimescaleDB: long ranges read base tables), schema 1764000000002_long-range-aggregates.',
   });
   fetch.mockImplementation(() => throwError(() => ({ status: 401, data: {} })));
-  await expect(ds.testDatasource()).resolves.toMatchObject({ status: 'error', message: expect.stringMatching(/refused the token/) });
+  await expect(ds.testDatasource()).resolves.toMatchObject({ status: 'error', message: expect.stringMatching(/could not authenticate to the AlphaPulse API/) });
 });
 
 test('template variables from the search route, with a filter', async () => {

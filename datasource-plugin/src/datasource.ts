@@ -14,6 +14,7 @@ import { type Observable, catchError, lastValueFrom, map, of } from 'rxjs';
 import { failureResponse, toQueryResponse } from './frames';
 import { interpolateQuery, usesVariables } from './interpolate';
 import { migrateQuery } from './migrate';
+import { TOKEN_REJECTED_MESSAGE, isTokenRejected } from './proxyErrors';
 import { buildQueryRequest } from './request';
 import { type AlphaPulseOptions, type HealthResponse, PROXY_ROUTE, type QueryResponseJson } from './types/config.types';
 import { type AlphaPulseQuery, DEFAULT_QUERY, type SearchKind, isRunnable } from './types/query.types';
@@ -123,8 +124,8 @@ export class DataSource extends DataSourceApi<AlphaPulseQuery, AlphaPulseOptions
 
 export function describeHealthFailure(error: unknown): string {
   const failure = (error ?? {}) as { status?: number; data?: Partial<HealthResponse> & { error?: string; message?: string } };
-  if (failure.status === 401) {
-    return 'The AlphaPulse API refused the token: check the API token (ALPHAPULSE_API_TOKEN of the exporter).';
+  if (isTokenRejected(error)) {
+    return `${TOKEN_REJECTED_MESSAGE} (ALPHAPULSE_API_TOKEN of the exporter).`;
   }
   if (failure.status === 503 && failure.data?.database) {
     return `The AlphaPulse API is up but its database is not: ${failure.data.error ?? 'unreachable'}.`;

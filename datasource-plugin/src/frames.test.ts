@@ -39,7 +39,7 @@ test('a failed query is an error on its own panel query; the others still show',
 
 test('request failures become panel errors with the API message', () => {
   expect(failureResponse({ status: 401, data: { error: 'A valid bearer token is required' } }, ['A']).errors).toEqual([
-    { refId: 'A', message: 'A valid bearer token is required', status: 401 },
+    { refId: 'A', message: 'Grafana could not authenticate to the AlphaPulse API: check the API token.', status: 401 },
   ]);
   expect(failureResponse({ status: 400, data: { error: 'Invalid query request', details: [{ field: 'range.from', reason: 'bad' }] } }, ['A']).errors?.[0].message).toBe(
     'Invalid query request (range.from: bad)',

@@ -1,6 +1,7 @@
 // The API's per-refId results → Grafana data frames and panel errors, pure (no fetch, no Grafana runtime).
 import { type DataFrame, type DataQueryError, type DataQueryResponse, FieldType, LoadingState, toDataFrame } from '@grafana/data';
 import { type FrameDTOJson, type QueryResponseJson } from './types/config.types';
+import { TOKEN_REJECTED_MESSAGE, isTokenRejected } from './proxyErrors';
 
 const FIELD_TYPES: Record<string, FieldType> = {
   time: FieldType.time,
@@ -51,6 +52,10 @@ export function failureResponse(failure: unknown, refIds: string[]): DataQueryRe
   if (typeof error.data === 'object' && error.data?.results) {
     // Every query failed the same way (e.g. 504): the body still carries per-refId messages.
     return toQueryResponse({ results: error.data.results }, refIds);
+  }
+  if (isTokenRejected(failure)) {
+    const message = `${TOKEN_REJECTED_MESSAGE}.`;
+    return { data: [], errors: refIds.map((refId) => ({ refId, message, status: error.status })), state: LoadingState.Error };
   }
   const apiMessage = typeof error.data === 'object' ? error.data?.error : undefined;
   const details = typeof error.data === 'object' && error.data?.details ? ` (${error.data.details.map((d) => `${d.field}: ${d.reason}`).join('; ')})` : '';
