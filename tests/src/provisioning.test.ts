@@ -52,14 +52,13 @@ describe('Prometheus datasource and scrape config agree', () => {
   });
 });
 
-describe('dashboard provider', () => {
-  const provider = parse(readFileSync(join(GRAFANA_PROVISIONING_DIR, 'dashboards', 'alphapulse.yaml'), 'utf8')).providers[0];
+describe('dashboard providers', () => {
+  const providers = parse(readFileSync(join(GRAFANA_PROVISIONING_DIR, 'dashboards', 'alphapulse.yaml'), 'utf8')).providers as Json[];
 
-  test('folders come from the file tree, read from where the build writes the JSON', () => {
-    expect(provider.options.foldersFromFilesStructure).toBe(true);
-    expect(provider.options.path).toBe('${GF_PATHS_PROVISIONING}/dashboards/alphapulse');
+  test('one per folder, reading the sub-folder the build writes (folder UIDs: provisioningFolders.test.ts)', () => {
     const folders = readdirSync(join(GRAFANA_PROVISIONING_DIR, 'dashboards', 'alphapulse'));
     expect(folders.sort()).toEqual(Object.values(FOLDERS).sort());
+    expect(providers.map((provider) => provider.options.path).sort()).toEqual(folders.map((folder) => `\${GF_PATHS_PROVISIONING}/dashboards/alphapulse/${folder}`).sort());
   });
 });
 

@@ -6,7 +6,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FOLDERS, GrafanaApi, REPO_ROOT, RolesFileError, applyRoles, parseRolesFile, planAccess, type RolesSpec } from '@alphapulse/dashboards';
+import { ALERT_FOLDERS, FOLDERS, GrafanaApi, REPO_ROOT, RolesFileError, applyRoles, parseRolesFile, planAccess, type RolesSpec } from '@alphapulse/dashboards';
+
+/** Dashboard folders and the alert rules' own folders, in roles-file order. */
+const ALL_FOLDERS: string[] = [...Object.values(FOLDERS), ...Object.values(ALERT_FOLDERS)];
 
 interface Call {
   method: string;
@@ -85,7 +88,7 @@ const DEFAULT_GRANTS = [
 ];
 
 function freshGrafana(): ModelState {
-  const folders = Object.values(FOLDERS).map((title, index) => ({ uid: `folder-${index}`, title }));
+  const folders = ALL_FOLDERS.map((title, index) => ({ uid: `folder-${index}`, title }));
   return {
     teams: [{ id: 1, name: 'Trader' }],
     members: { 1: [5] },
@@ -141,6 +144,9 @@ describe('grafana:roles against a model of the Grafana HTTP API', () => {
       { method: 'POST', path: '/api/folders/folder-1/permissions', body: { items: [{ teamId: 2, permission: 4 }, { teamId: 3, permission: 1 }, { teamId: 4, permission: 2 }] } },
       { method: 'POST', path: '/api/folders/folder-2/permissions', body: { items: [{ teamId: 2, permission: 4 }, { teamId: 3, permission: 1 }, { teamId: 4, permission: 2 }] } },
       { method: 'POST', path: '/api/folders/folder-3/permissions', body: { items: [{ teamId: 1, permission: 1 }, { teamId: 2, permission: 4 }, { teamId: 3, permission: 1 }] } },
+      // The alert folders, as Services and Trading.
+      { method: 'POST', path: '/api/folders/folder-4/permissions', body: { items: [{ teamId: 2, permission: 4 }, { teamId: 3, permission: 1 }, { teamId: 4, permission: 2 }] } },
+      { method: 'POST', path: '/api/folders/folder-5/permissions', body: { items: [{ teamId: 1, permission: 1 }, { teamId: 2, permission: 4 }, { teamId: 3, permission: 1 }] } },
     ]);
     expect(result.changed).toEqual([
       'team Admin: created',
@@ -156,6 +162,8 @@ describe('grafana:roles against a model of the Grafana HTTP API', () => {
       'folder Services: permissions set to Admin=Admin, Analyst=View, Developer=Edit (nothing else)',
       'folder Database: permissions set to Admin=Admin, Analyst=View, Developer=Edit (nothing else)',
       'folder Trading: permissions set to Admin=Admin, Analyst=View, Trader=View (nothing else)',
+      'folder Services alerts: permissions set to Admin=Admin, Analyst=View, Developer=Edit (nothing else)',
+      'folder Trading alerts: permissions set to Admin=Admin, Analyst=View, Trader=View (nothing else)',
     ]);
     expect(result.warnings).toEqual([]);
     // Traders no longer see the Services folder: its only grants are teams they are not in.
@@ -183,6 +191,8 @@ describe('grafana:roles against a model of the Grafana HTTP API', () => {
       'GET /api/folders/folder-1/permissions',
       'GET /api/folders/folder-2/permissions',
       'GET /api/folders/folder-3/permissions',
+      'GET /api/folders/folder-4/permissions',
+      'GET /api/folders/folder-5/permissions',
     ]);
   });
 
@@ -190,7 +200,7 @@ describe('grafana:roles against a model of the Grafana HTTP API', () => {
     const result = await applyRoles(committedSpec, api, { dryRun: true });
     expect(mutations()).toEqual([]);
     expect(result.changed).toContain('team Admin: created');
-    expect(result.changed.filter((line) => line.startsWith('folder '))).toHaveLength(4);
+    expect(result.changed.filter((line) => line.startsWith('folder '))).toHaveLength(ALL_FOLDERS.length);
   });
 
   test('without members in the file, membership and roles are left alone', async () => {
@@ -213,7 +223,7 @@ describe('the roles file', () => {
       ['Trader', 'Viewer'],
       ['Developer', 'Editor'],
     ]);
-    expect(Object.keys(committedSpec.folders).sort()).toEqual(Object.values(FOLDERS).sort());
+    expect(Object.keys(committedSpec.folders).sort()).toEqual([...ALL_FOLDERS].sort());
     for (const grants of Object.values(committedSpec.folders)) {
       expect(grants.Admin).toBe('Admin');
       expect(grants.Analyst).toBe('View');
@@ -222,6 +232,9 @@ describe('the roles file', () => {
     expect(committedSpec.folders.Services.Trader).toBeUndefined();
     expect(committedSpec.folders.Services.Developer).toBe('Edit');
     expect(committedSpec.folders.Database.Developer).toBe('Edit');
+    // An alert folder grants what its dashboard folder grants.
+    expect(committedSpec.folders[ALERT_FOLDERS.services]).toEqual(committedSpec.folders.Services);
+    expect(committedSpec.folders[ALERT_FOLDERS.trading]).toEqual(committedSpec.folders.Trading);
   });
 
   test('errors name the bad key', () => {
@@ -235,7 +248,7 @@ describe('the roles file', () => {
     expect(plan.changes).toEqual([]);
     expect(plan.warnings).toEqual([
       'user "ada" (team Analyst) is not in this organisation: invite or sign them in first',
-      ...Object.values(FOLDERS).map((title) => `folder "${title}" does not exist yet: start Grafana with the provisioned dashboards, then run again`),
+      ...ALL_FOLDERS.map((title) => `folder "${title}" does not exist yet: start Grafana with the provisioned dashboards, then run again`),
     ]);
   });
 });

@@ -30,6 +30,32 @@ export const FOLDERS = {
 } as const;
 export type FolderTitle = (typeof FOLDERS)[keyof typeof FOLDERS];
 
+/**
+ * Fixed folder UIDs, set by one dashboard provider per folder (provisioning/grafana/dashboards/alphapulse.yaml).
+ * Without them Grafana finds or creates the folder by title with a random UID. Folder and dashboard UIDs share
+ * one namespace in Grafana, hence the `-folder` prefix.
+ */
+export const FOLDER_UIDS: Record<FolderTitle, string> = {
+  Overview: 'alphapulse-folder-overview',
+  Services: 'alphapulse-folder-services',
+  Database: 'alphapulse-folder-database',
+  Trading: 'alphapulse-folder-trading',
+};
+
+/**
+ * Folders of the Grafana-managed alert rules. Grafana's file provisioning of alert rules names a folder by title
+ * only (pkg/services/provisioning/alerting/rules_types.go: AlertRuleGroupV1 has `folder`, no UID) and creates a
+ * missing one with a random UID (rules_provisioner.go, getOrCreateFolderByTitle). Recent Grafana provisions
+ * alerting and dashboards in parallel (pkg/services/provisioning/provisioning.go, starting(): phase 2), so a
+ * title shared with a dashboard folder ends up with whichever creator won the race: one folder or two. Titles
+ * that no dashboard provider uses keep every folder with exactly one creator. See docs/grafana-behaviour.md.
+ */
+export const ALERT_FOLDERS = {
+  services: 'Services alerts',
+  trading: 'Trading alerts',
+} as const;
+export type AlertFolderTitle = (typeof ALERT_FOLDERS)[keyof typeof ALERT_FOLDERS];
+
 export interface DashboardId {
   uid: string;
   title: string;

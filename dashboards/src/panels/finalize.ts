@@ -1,6 +1,7 @@
 // Post-processing of the SDK's dashboard model into what Grafana should load: the SDK leaves panel ids at 0,
 // does not set refIds (Grafana would then assign them on first save, making the committed JSON drift) and
-// places links in the newer "controls menu" that older Grafana versions do not know.
+// places links in the newer "controls menu" that older Grafana versions do not know, and it writes the table
+// footer in its pre-12 place.
 type Json = Record<string, unknown>;
 
 const REF_IDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -18,7 +19,25 @@ function finalizePanel(panel: Json, nextId: () => number): void {
     if (uids.size === 1 && targets[0].datasource) panel.datasource = targets[0].datasource;
   }
   dropPlacement(((panel.fieldConfig as Json | undefined)?.defaults as Json | undefined)?.links as Json[] | undefined);
+  if (panel.type === 'table') moveTableFooter(panel);
   for (const child of (panel.panels as Json[] | undefined) ?? []) finalizePanel(child, nextId);
+}
+
+/**
+ * The SDK (0.0.21) writes the pre-12 table footer `options.footer` {show, reducer, countRows}. Grafana 12's table
+ * has no such option: footers are per field, `fieldConfig.defaults.custom.footer.reducers` (TableOptions and
+ * TableFieldOptions in @grafana/schema 12.4, generated from packages/grafana-schema/src/common/table.cue).
+ */
+function moveTableFooter(panel: Json): void {
+  const options = panel.options as Json | undefined;
+  const footer = options?.footer as { show?: boolean; reducer?: string[] } | undefined;
+  if (!options || !footer) return;
+  delete options.footer;
+  if (!footer.show || !footer.reducer?.length) return;
+  const fieldConfig = (panel.fieldConfig ??= { defaults: {}, overrides: [] }) as Json;
+  const defaults = (fieldConfig.defaults ??= {}) as Json;
+  const custom = (defaults.custom ??= {}) as Json;
+  custom.footer = { reducers: footer.reducer };
 }
 
 function dropPlacement(items: Json[] | undefined): void {
