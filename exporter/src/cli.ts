@@ -10,9 +10,26 @@ async function main(): Promise<void> {
   try {
     // The trading query API for the Grafana datasource, mounted at /api/v1 (exporter/src/query).
     const running = await startExporter({ configPath, logger, extraRouters: queryApiRouters(logger) });
-    const shutdown = () => void running.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    let stopping = false;
+    // A second signal does not wait for a stop that hangs (a frozen database); an unhandled error exits non-zero.
+    const shutdown = (exitCode: number) => {
+      if (stopping) process.exit(exitCode || 130);
+      stopping = true;
+      void running.stop().then(
+        () => process.exit(exitCode),
+        () => process.exit(exitCode || 1),
+      );
+    };
+    process.on('SIGINT', () => shutdown(0));
+    process.on('SIGTERM', () => shutdown(0));
+    process.on('uncaughtException', (err) => {
+      logger.fatal({ err }, 'unexpected error; stopping');
+      shutdown(1);
+    });
+    process.on('unhandledRejection', (err) => {
+      logger.fatal({ err }, 'unhandled promise rejection; stopping');
+      shutdown(1);
+    });
   } catch (err) {
     logger.error({ err: (err as Error).message }, 'exporter failed to start');
     process.exit(1);
