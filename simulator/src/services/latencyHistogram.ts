@@ -15,7 +15,8 @@ export function normalCdf(z: number): number {
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
-const LOG_BUCKET_BOUNDS = LATENCY_BUCKET_BOUNDS.map(Math.log);
+/** Prometheus' default buckets, for calls that may run into a client timeout of a few seconds. */
+export const DEFAULT_PROMETHEUS_BUCKET_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 const Z_95 = 1.6448536;
 const Z_99 = 2.3263479;
 
@@ -34,10 +35,23 @@ export function latencyQuantiles(shape: LatencyShape): { p50: number; p95: numbe
   };
 }
 
+/** Buckets, sum and count only: the histogram part of the contract's latency object. */
+export interface HistogramSnapshot {
+  buckets: { le: number | '+Inf'; count: number }[];
+  sum: number;
+  count: number;
+}
+
 export class LatencyHistogram {
-  private readonly bucketCounts = LATENCY_BUCKET_BOUNDS.map(() => 0);
+  private readonly bucketCounts: number[];
+  private readonly logBounds: number[];
   private total = 0;
   private sumSeconds = 0;
+
+  constructor(private readonly bounds: readonly number[] = LATENCY_BUCKET_BOUNDS) {
+    this.bucketCounts = bounds.map(() => 0);
+    this.logBounds = bounds.map(Math.log);
+  }
 
   /**
    * Records `requests` requests whose latencies follow `shape`. `dither` (uniform in [0, 1)) rounds the
@@ -46,7 +60,7 @@ export class LatencyHistogram {
   observe(requests: number, shape: LatencyShape, dither: number): void {
     if (requests <= 0) return;
     const logMedian = Math.log(shape.medianSeconds);
-    LOG_BUCKET_BOUNDS.forEach((logBound, i) => {
+    this.logBounds.forEach((logBound, i) => {
       // floor(n·CDF + u) is non-decreasing in the bound and never exceeds n, so buckets stay cumulative.
       this.bucketCounts[i] += Math.floor(requests * normalCdf((logBound - logMedian) / shape.sigma) + dither);
     });
@@ -59,15 +73,15 @@ export class LatencyHistogram {
     return this.total;
   }
 
-  toContract(shape: LatencyShape): Latency {
+  toHistogram(): HistogramSnapshot {
     return {
-      buckets: [
-        ...LATENCY_BUCKET_BOUNDS.map((le, i) => ({ le, count: this.bucketCounts[i] })),
-        { le: '+Inf' as const, count: this.total },
-      ],
+      buckets: [...this.bounds.map((le, i) => ({ le, count: this.bucketCounts[i] })), { le: '+Inf' as const, count: this.total }],
       sum: Math.round(this.sumSeconds * 1e6) / 1e6,
       count: this.total,
-      ...latencyQuantiles(shape),
     };
+  }
+
+  toContract(shape: LatencyShape): Latency {
+    return { ...this.toHistogram(), ...latencyQuantiles(shape) };
   }
 }

@@ -3,12 +3,14 @@
 // depends only on the seed, the clock and the fault history, never on how often it is requested.
 import {
   SERVICE_KINDS,
+  isServiceKind,
   type HealthRecord,
   type ServiceKind,
   type ServiceStatus,
   type StatsByKind,
 } from '@alphapulse/contracts';
 import type { Clock } from './clock';
+import { DependencyCalls, type DependencyView } from './dependencyCalls';
 import { SERVICE_DEPENDENCIES, serviceDependenciesOf } from './dependencyGraph';
 import { KIND_MODULES } from './kinds';
 import type { AnyKindModule, WorldView } from './kinds/kindModule';
@@ -26,7 +28,10 @@ export interface FaultLookup {
   /** The fault mode in force for a service at a given time, if any. */
   modeAt(kind: ServiceKind, timeMs: number): FaultMode | undefined;
   /** The fault itself, for modes with parameters (stale_heartbeat's stalledForSeconds). */
-  faultAt?(kind: ServiceKind, timeMs: number): { mode: FaultMode; setAtMs: number; stalledForSeconds?: number } | undefined;
+  faultAt?(
+    kind: ServiceKind,
+    timeMs: number,
+  ): { mode: FaultMode; setAtMs: number; stalledForSeconds?: number; delaySeconds?: number } | undefined;
 }
 
 const NO_FAULTS: FaultLookup = { modeAt: () => undefined };
@@ -43,6 +48,9 @@ interface ServiceInstance {
   down: boolean;
   /** Time of the main loop's latest heartbeat: every tick, except while stale_heartbeat holds it. */
   heartbeatMs: number;
+  /** Its calls to its dependencies; a stream of its own, so adding them shifted no other number. */
+  calls: DependencyCalls;
+  callRng: Random;
 }
 
 export interface SimulationOptions {
@@ -85,6 +93,8 @@ export class Simulation implements WorldView {
       generation,
       down: false,
       heartbeatMs: this.currentTick * TICK_MS,
+      calls: new DependencyCalls(SERVICE_DEPENDENCIES[module.kind]),
+      callRng: this.root.fork(`${module.kind}#${generation}:dependency_calls`),
     };
   }
 
@@ -124,6 +134,10 @@ export class Simulation implements WorldView {
         memoryLeak: mode === 'memory_leak',
       });
       instance.module.step(instance.state, { rng: instance.rng, timeMs, process: instance.process, world: this, fault: mode });
+      const outages = instance.module.externalOutages?.(instance.state) ?? [];
+      instance.calls.step(instance.callRng, instance.process.requestsLastTick, (dependency) =>
+        this.dependencyView(dependency, timeMs, outages),
+      );
       if (mode !== 'stale_heartbeat') instance.heartbeatMs = timeMs;
     }
     for (const kind of SERVICE_KINDS) this.previousStatuses.set(kind, this.statusAt(kind, timeMs));
@@ -133,6 +147,20 @@ export class Simulation implements WorldView {
     const instance = this.services.get(kind);
     if (!instance) throw new Error(`unknown service ${kind}`);
     return instance;
+  }
+
+  /** What a caller sees of one of its dependencies this tick. */
+  private dependencyView(dependency: string, timeMs: number, outages: readonly string[]): DependencyView {
+    if (!isServiceKind(dependency)) return { kind: 'external', name: dependency, outage: outages.includes(dependency) };
+    const target = this.instance(dependency);
+    const fault = this.faults.faultAt?.(dependency, timeMs);
+    return {
+      kind: 'service',
+      status: target.down ? 'down' : this.statusOf(dependency),
+      mode: this.faults.modeAt(dependency, timeMs),
+      ...(fault?.delaySeconds !== undefined && { delaySeconds: fault.delaySeconds }),
+      medianSeconds: target.process.latencyShape.medianSeconds,
+    };
   }
 
   /** Direct service dependencies that cannot answer: down, or hung (callers time out either way). */
@@ -205,6 +233,7 @@ export class Simulation implements WorldView {
     this.advance();
     const instance = this.instance(kind);
     const common = instance.process.commonStats(kind, new Date(this.nowMs).toISOString());
-    return instance.module.stats(instance.state, common, { process: instance.process, world: this }) as StatsByKind[K];
+    const stats = instance.module.stats(instance.state, common, { process: instance.process, world: this });
+    return { ...stats, dependency_calls: instance.calls.toContract() } as StatsByKind[K];
   }
 }

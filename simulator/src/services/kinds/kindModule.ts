@@ -37,6 +37,8 @@ export interface KindModule<K extends ServiceKind, S> {
   stats(state: S, common: CommonStats, view: ReportView): StatsByKind[K];
   /** Kind-specific numbers for the health record's performance_metrics. */
   performanceMetrics(state: S, view: ReportView): Record<string, number>;
+  /** Externals (dependency names) this kind currently sees failing, so its calls to them fail too. */
+  externalOutages?(state: S): readonly string[];
   /** A kind-specific reason to report degraded (e.g. a queue backlog), or undefined. */
   degradedReason?(state: S): string | undefined;
 }

@@ -90,6 +90,7 @@ export const sentimentService = defineKind({
   }),
   performanceMetrics: (state) =>
     Object.fromEntries(SENTIMENT_SOURCES.map((source) => [`${source}_outage`, state.sources[source].outageSecondsLeft > 0 ? 1 : 0])),
+  externalOutages: (state) => SENTIMENT_SOURCES.filter((source) => state.sources[source].outageSecondsLeft > 0).map((source) => `${source}_api`),
   degradedReason: (state) => {
     const failing = SENTIMENT_SOURCES.filter((source) => state.sources[source].outageSecondsLeft > 0);
     return failing.length > 0 ? `source API outage: ${failing.join(', ')}` : undefined;
