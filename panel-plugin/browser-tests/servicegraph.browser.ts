@@ -1,17 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { TEST_IDS } from '../src/constants/testIds';
 import { chromiumAvailable, CHROMIUM_PATH } from './chromium';
-import { buildHarness, PLUGIN_ROOT, serveHarness } from './harness/buildHarness';
+import { buildHarness, CDN_PLUGIN_PATH, PLUGIN_PATH, PLUGIN_ROOT, serveHarness } from './harness/buildHarness';
 
 const SCREENSHOT = path.join(PLUGIN_ROOT, 'docs', 'screenshot.png');
 
 const onCi = !!process.env.CI && process.env.CI !== 'false';
 let server: Server | undefined;
 let baseUrl = '';
-const workerUrls: string[] = [];
+let cdnUrl = '';
+let workerUrls: string[] = [];
+let warnings: string[] = [];
 
 test.beforeAll(async () => {
   if (!chromiumAvailable()) {
@@ -26,7 +28,7 @@ test.beforeAll(async () => {
     throw new Error('dist/module.js is missing: run `npm run build` first (test:ci does)');
   }
   await buildHarness();
-  ({ server, url: baseUrl } = await serveHarness());
+  ({ server, url: baseUrl, cdnUrl } = await serveHarness());
 });
 
 test.afterAll(() => {
@@ -42,8 +44,15 @@ test.beforeEach(() => {
 
 async function openHarness(page: Page, scenario: Record<string, unknown>) {
   const errors: string[] = [];
+  workerUrls = [];
+  warnings = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('worker', (worker) => workerUrls.push(worker.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') {
+      warnings.push(message.text());
+    }
+  });
   await page.goto(`${baseUrl}/harness/index.html`);
   await page.evaluate(
     (s) => (window as unknown as { renderServiceGraph: (s: unknown) => Promise<void> }).renderServiceGraph(s),
@@ -71,8 +80,11 @@ test('built module.js renders the AlphaPulse graph, highlights blast radius and 
   await expect(node(page, 'pattern_storage')).toHaveAttribute('data-health', 'down');
   await expect(node(page, 'timescaledb')).toHaveAttribute('data-external', 'true');
 
-  // Layout ran in the worker chunk that webpack emitted next to module.js.
-  expect(workerUrls.some((url) => url.includes('/dist/'))).toBe(true);
+  // The layout was computed IN the worker (the worker marks its answer) from the chunk next to module.js,
+  // at the path Grafana serves plugins from; a fallback to the main thread reads 'main' and fails here.
+  await expect(panel).toHaveAttribute('data-layout-thread', 'worker');
+  expect(workerUrls.filter((url) => url.startsWith(`${baseUrl}${PLUGIN_PATH}layout-worker.js`))).toHaveLength(1);
+  expect(warnings.filter((text) => text.includes('layout worker'))).toEqual([]);
 
   await node(page, 'pattern_storage').click();
   await expect(page.getByTestId(TEST_IDS.blastCount)).toHaveAttribute('data-count', '4');
@@ -143,4 +155,47 @@ test('5,000 nodes / 15,000 edges draw on canvas and pan', async ({ page }) => {
   await page.mouse.click(centre.x + centre.width / 2, centre.y + centre.height / 2);
   await expect(page.getByTestId(TEST_IDS.summary)).toContainText('svc_4999');
   expect(errors).toEqual([]);
+});
+
+test('the built worker chunk is a plain script, not AMD like module.js', () => {
+  const dist = path.join(PLUGIN_ROOT, 'dist');
+  const module = readFileSync(path.join(dist, 'module.js'), 'utf8');
+  // Grafana's SystemJS needs module.js as AMD (banner comments first, then define).
+  expect(
+    module
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trimStart()
+      .startsWith('define(')
+  ).toBe(true);
+  const chunks = readdirSync(dist).filter((file) => file.endsWith('.js') && file !== 'module.js');
+  expect(chunks).toEqual(['layout-worker.js']);
+  const worker = readFileSync(path.join(dist, 'layout-worker.js'), 'utf8');
+  expect(worker).not.toMatch(/^\s*(\/\*[\s\S]*?\*\/\s*)*define\(/);
+  expect(worker).not.toMatch(/\bdefine\(/);
+  expect(worker).toContain('onmessage');
+});
+
+test('from a plugin CDN on another origin, the worker starts from a blob and answers', async ({ page }) => {
+  const errors = await openHarness(page, {
+    data: 'alphapulse',
+    moduleUrl: `${cdnUrl}${CDN_PLUGIN_PATH}module.js`,
+  });
+  const panel = page.getByTestId(TEST_IDS.panel);
+  await expect(page.getByTestId(TEST_IDS.node)).toHaveCount(17);
+  await expect(panel).toHaveAttribute('data-layout-thread', 'worker');
+  // A cross-origin `new Worker(url)` throws; the blob worker imports the CDN script instead.
+  expect(workerUrls).toHaveLength(1);
+  expect(workerUrls[0]).toMatch(/^blob:/);
+  expect(warnings.filter((text) => text.includes('layout worker'))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a page without Worker falls back to the main thread, and the panel says so', async ({ page }) => {
+  // Proves the thread attribute the tests above rely on can read 'main'.
+  await page.addInitScript(() => {
+    (window as unknown as { Worker: unknown }).Worker = undefined;
+  });
+  await openHarness(page, { data: 'alphapulse' });
+  await expect(page.getByTestId(TEST_IDS.node)).toHaveCount(17);
+  await expect(page.getByTestId(TEST_IDS.panel)).toHaveAttribute('data-layout-thread', 'main');
 });

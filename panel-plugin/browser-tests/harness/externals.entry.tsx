@@ -1,5 +1,5 @@
-// Harness page script: provides what Grafana provides to a plugin (React, @grafana/*, @emotion/css) through
-// an AMD `define`, loads the BUILT dist/module.js like Grafana does, and renders its panel with test data.
+// Harness page script: provides what Grafana provides to a plugin (React, @grafana/*, @emotion/css), loads the
+// BUILT module.js like Grafana's SystemJS does (grafanaLoader.ts), and renders its panel with test data.
 import React from 'react';
 import * as ReactJsxRuntime from 'react/jsx-runtime';
 import * as ReactDOM from 'react-dom';
@@ -11,6 +11,7 @@ import * as EmotionCss from '@emotion/css';
 import { LoadingState, createTheme, getDefaultTimeRange, type DataFrame, type PanelPlugin } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
 import { alphapulsePrometheusFrames, PROMETHEUS_OPTIONS_FOR_FIXTURE } from '../../src/fixtures/alphapulseGraph';
+import { loadPluginLikeGrafana } from './grafanaLoader';
 import { largeGraphFrames } from './largeGraph';
 
 const provided: Record<string, unknown> = {
@@ -23,30 +24,7 @@ const provided: Record<string, unknown> = {
   '@emotion/css': EmotionCss,
 };
 
-type Factory = (...deps: unknown[]) => unknown;
 let pluginModule: Promise<{ plugin: PanelPlugin; defaultOptions: Record<string, unknown> }> | undefined;
-
-function loadPlugin(url: string) {
-  return (pluginModule ??= new Promise((resolve, reject) => {
-    (window as unknown as { define: unknown }).define = (...args: unknown[]) => {
-      const factory = args[args.length - 1] as Factory;
-      const deps = (Array.isArray(args[args.length - 2]) ? args[args.length - 2] : []) as string[];
-      const missing = deps.filter((dep) => dep !== 'module' && !(dep in provided));
-      if (missing.length > 0) {
-        reject(new Error(`module.js needs externals the harness does not provide: ${missing.join(', ')}`));
-        return;
-      }
-      // 'module' is how webpack's public path finds where the plugin was loaded from (for the worker chunk).
-      const resolved = deps.map((dep) => (dep === 'module' ? { uri: url } : provided[dep]));
-      resolve(factory(...resolved) as never);
-    };
-    (window as unknown as { define: { amd: boolean } }).define.amd = true;
-    const script = document.createElement('script');
-    script.src = url;
-    script.onerror = () => reject(new Error(`could not load ${url}`));
-    document.head.appendChild(script);
-  }));
-}
 
 let root: Root | undefined;
 
@@ -58,10 +36,16 @@ export interface Scenario {
   height?: number;
   options?: Record<string, unknown>;
   theme?: 'dark' | 'light';
+  /** Where module.js is loaded from: Grafana's own public/plugins path (default) or a CDN on another origin. */
+  moduleUrl?: string;
 }
 
 async function renderScenario(scenario: Scenario) {
-  const { plugin, defaultOptions } = await loadPlugin(new URL('/dist/module.js', location.href).href);
+  pluginModule ??= loadPluginLikeGrafana(
+    new URL(scenario.moduleUrl ?? '/public/plugins/alphapulse-servicegraph-panel/module.js', location.href).href,
+    provided
+  );
+  const { plugin, defaultOptions } = await pluginModule;
   const series: DataFrame[] =
     scenario.data === 'large'
       ? largeGraphFrames(scenario.nodes ?? 5000, scenario.edges ?? 15000)

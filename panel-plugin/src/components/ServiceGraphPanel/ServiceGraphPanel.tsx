@@ -249,6 +249,8 @@ export function ServiceGraphPanel({
       data-testid={TEST_IDS.panel}
       data-renderer={useCanvas ? 'canvas' : 'svg'}
       data-layout-ms={positioned?.layoutMs.toFixed(1)}
+      data-layout-roundtrip-ms={positioned?.layoutRoundTripMs.toFixed(1)}
+      data-layout-thread={positioned?.layoutThread}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           clearAll();

@@ -18,6 +18,9 @@ export interface PositionedGraph {
   bends: Array<Float64Array | undefined>;
   bounds: Bounds;
   layoutMs: number;
+  /** From the request to the answer, worker start and message passing included. */
+  layoutRoundTripMs: number;
+  layoutThread: 'worker' | 'main';
   /** Changes when the set of drawn nodes is chosen differently (focus, filters): the view is refitted then. */
   viewKey: string;
 }
@@ -88,7 +91,9 @@ export function useGraphLayout(
       layerSpacing,
       previous: stablePositions ? previousByView.current.get(viewKey) : undefined,
     };
+    const requested = performance.now();
     client.layout(request).then((layout) => {
+      const layoutRoundTripMs = performance.now() - requested;
       if (cancelled) {
         return;
       }
@@ -111,6 +116,8 @@ export function useGraphLayout(
         bends,
         bounds: { minX: layout.minX, minY: layout.minY, maxX: layout.maxX, maxY: layout.maxY },
         layoutMs: layout.elapsedMs,
+        layoutRoundTripMs,
+        layoutThread: layout.thread ?? 'main',
         viewKey,
       });
     });

@@ -1,5 +1,5 @@
 // Runs the layout off the main thread; the panel stays responsive while thousands of nodes are placed.
-import { computeGraphLayout, type LayoutRequest } from './layoutEngine';
+import { computeGraphLayout, type GraphLayout, type LayoutRequest } from './layoutEngine';
 
 interface LayoutMessage {
   id: number;
@@ -9,7 +9,7 @@ interface LayoutMessage {
 self.onmessage = (event: MessageEvent<LayoutMessage>) => {
   const { id, request } = event.data;
   try {
-    const layout = computeGraphLayout(request);
+    const layout: GraphLayout = { ...computeGraphLayout(request), thread: 'worker' };
     const transfer = [layout.x.buffer, layout.y.buffer, layout.reversed.buffer, ...layout.bends.map((b) => b.buffer)];
     (self as unknown as Worker).postMessage({ id, layout }, transfer as Transferable[]);
   } catch (error) {

@@ -3,6 +3,8 @@ import { spawnLayoutWorker } from './spawnLayoutWorker';
 
 type Pending = { resolve: (layout: GraphLayout) => void; request: LayoutRequest };
 
+const onMainThread = (request: LayoutRequest): GraphLayout => ({ ...computeGraphLayout(request), thread: 'main' });
+
 /**
  * Lays out in a Web Worker when one can be started, else synchronously (tests, or a browser that blocks
  * the worker script). A worker failure falls back to synchronous layout rather than showing nothing.
@@ -22,7 +24,7 @@ export class LayoutClient {
   layout(request: LayoutRequest): Promise<GraphLayout> {
     const worker = this.useWorker && !this.workerFailed ? this.ensureWorker() : undefined;
     if (!worker) {
-      return Promise.resolve(computeGraphLayout(request));
+      return Promise.resolve(onMainThread(request));
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -43,7 +45,8 @@ export class LayoutClient {
     }
     try {
       this.worker = spawnLayoutWorker();
-    } catch {
+    } catch (error) {
+      console.warn(`Service graph: cannot start the layout worker (${String(error)}); laying out on the main thread`);
       this.worker = undefined;
     }
     if (!this.worker) {
@@ -56,10 +59,17 @@ export class LayoutClient {
       if (!entry) {
         return;
       }
-      entry.resolve(event.data.layout ?? computeGraphLayout(entry.request));
+      if (!event.data.layout) {
+        console.warn(`Service graph: the layout worker failed (${event.data.error}); laying out on the main thread`);
+      }
+      entry.resolve(event.data.layout ?? onMainThread(entry.request));
     };
     this.worker.onerror = (event) => {
       event.preventDefault?.();
+      // Say so: a silent fallback hides a broken worker chunk until a large graph freezes the page.
+      console.warn(
+        `Service graph: the layout worker did not start (${event.message || 'script error'}); laying out on the main thread`
+      );
       this.failOver();
     };
     return this.worker;
@@ -70,7 +80,7 @@ export class LayoutClient {
     this.worker?.terminate();
     this.worker = undefined;
     for (const [, entry] of this.pending) {
-      entry.resolve(computeGraphLayout(entry.request));
+      entry.resolve(onMainThread(entry.request));
     }
     this.pending.clear();
   }

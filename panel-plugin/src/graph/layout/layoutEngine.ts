@@ -26,6 +26,8 @@ export interface GraphLayout {
   maxY: number;
   reusedPrevious: boolean;
   elapsedMs: number;
+  /** Where it was computed: set by the worker itself, or 'main' by LayoutClient when it fell back. */
+  thread?: 'worker' | 'main';
 }
 
 export function computeGraphLayout(request: LayoutRequest): GraphLayout {
