@@ -4,3 +4,5 @@ export * from './health';
 export * from './stats';
 export * from './validate';
 export * from './examples';
+export * from './time';
+export * from './lenient';

@@ -1,5 +1,6 @@
 // The exporter's core, apart from HTTP: holds the current config, collects one scrape's metrics, reloads.
 import type { Logger } from 'pino';
+import { DEFAULT_FLATTEN_LIMITS } from '@alphapulse/contracts';
 import { loadConfigFile } from './config/configFile';
 import type { ExporterConfig } from './config/config';
 import { buildServiceMetrics } from './collectors/serviceMetrics';
@@ -65,10 +66,22 @@ export class Exporter {
     const budgetMs = budgetSeconds * 1000;
     const kpiSet = new MetricSet();
     const [results] = await Promise.all([
-      scrapeTargets(config.targets, { budgetMs, maxBytes: config.scrape.max_body_bytes, signal }),
+      scrapeTargets(config.targets, {
+        budgetMs,
+        maxBytes: config.scrape.max_body_bytes,
+        signal,
+        flatten: { ...DEFAULT_FLATTEN_LIMITS, maxDepth: config.scrape.performance_metrics_max_depth, maxNameLength: config.scrape.max_label_value_length },
+      }),
       this.kpi?.collect(kpiSet, budgetMs),
     ]);
-    const set = buildServiceMetrics(results, { maxPerformanceMetrics: config.scrape.max_performance_metrics_per_instance });
+    const set = buildServiceMetrics(results, {
+      maxPerformanceMetrics: config.scrape.max_performance_metrics_per_instance,
+      labelLimits: {
+        maxPerLabel: config.scrape.max_label_values_per_label,
+        maxPerTarget: config.scrape.max_label_values_per_target,
+        maxLength: config.scrape.max_label_value_length,
+      },
+    });
     set.merge(kpiSet);
     addSelfMetrics(set, { targets: config.targets.length, lastReloadSuccessful: this.lastReloadSuccessful, lastReloadSeconds: this.lastReloadSeconds });
     set.add(SELF_METRICS.scrapeBudget, {}, budgetSeconds);

@@ -44,8 +44,18 @@ test('each fault mode gives up 0 and its own reason; the healthy target is compl
     oversized: 'oversized',
     wrong_types: 'contract_violation',
   };
+  // Issue #10: wrong types in single fields drop those fields, never the record.
+  const drifted = { service: services.get('wrong_types')!.kind };
+  expect(valueOf(samples, 'alphapulse_up', drifted)).toBe(1);
+  expect(find(samples, 'alphapulse_target_scrape_error', drifted)).toEqual([]);
+  expect(valueOf(samples, 'alphapulse_service_uptime_seconds', drifted)).toBeUndefined();
+  expect(valueOf(samples, 'alphapulse_service_requests_total', drifted)).toBeUndefined();
+  expect(valueOf(samples, 'alphapulse_service_cpu_seconds_total', drifted)).toBe(5123.42);
+  expect(valueOf(samples, 'alphapulse_target_field_errors', { ...drifted, endpoint: 'health', reason: 'wrong_type' })).toBe(1);
+  expect(valueOf(samples, 'alphapulse_target_field_errors', { ...drifted, endpoint: 'stats', reason: 'out_of_range' })).toBe(1);
   for (const [mode, { kind }] of services) {
     const target = { service: kind };
+    if (mode === 'wrong_types') continue;
     if (mode === 'ok') {
       expect(valueOf(samples, 'alphapulse_up', target)).toBe(1);
       expect(find(samples, 'alphapulse_target_scrape_error', target)).toEqual([]);

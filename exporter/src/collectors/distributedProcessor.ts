@@ -1,13 +1,13 @@
 import { DISTRIBUTED_PROCESSOR_METRICS as M } from '../metrics/catalogue';
-import { defineCollector } from './kindCollector';
+import { defineCollector, guardedEntries } from './kindCollector';
 import { addLatency } from './latency';
 
 export const distributedProcessorCollector = defineCollector({
   kind: 'distributed_processor',
-  collect(stats, target, set) {
-    for (const [pool, workers] of Object.entries(stats.pools)) {
-      set.add(M.workersBusy, { ...target, pool }, workers.workers_busy);
-      set.add(M.workers, { ...target, pool }, workers.workers_total);
+  collect(stats, target, set, guard) {
+    for (const [pool, workers] of guardedEntries(stats.pools, 'pool', guard)) {
+      set.add(M.workersBusy, { ...target, pool }, workers?.workers_busy);
+      set.add(M.workers, { ...target, pool }, workers?.workers_total);
     }
     set.add(M.queueDepth, target, stats.queue_depth);
     set.add(M.tasksCompleted, target, stats.tasks_completed_total);

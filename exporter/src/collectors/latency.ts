@@ -1,5 +1,5 @@
 // Latency as the services report it: a histogram when they give cumulative buckets, else a summary of quantiles.
-import type { Latency } from '@alphapulse/contracts';
+import type { Latency, Lenient } from '@alphapulse/contracts';
 import type { Labels, MetricDefinition, MetricSet } from '../metrics/model';
 
 const QUANTILES = [
@@ -10,22 +10,23 @@ const QUANTILES = [
 
 type Quantiles = Partial<Record<'p50' | 'p95' | 'p99', number>> & { sum?: number; count?: number };
 
-export function addQuantiles(set: MetricSet, summary: MetricDefinition, quantiles: Quantiles, labels: Labels): void {
-  for (const [field, quantile] of QUANTILES) {
-    const value = quantiles[field];
-    if (value !== undefined) set.add(summary, { ...labels, quantile }, value);
-  }
-  if (quantiles.sum !== undefined) set.add(summary, labels, quantiles.sum, '_sum');
-  if (quantiles.count !== undefined) set.add(summary, labels, quantiles.count, '_count');
+export function addQuantiles(set: MetricSet, summary: MetricDefinition, quantiles: Quantiles | undefined, labels: Labels): void {
+  if (!quantiles) return;
+  for (const [field, quantile] of QUANTILES) set.add(summary, { ...labels, quantile }, quantiles[field]);
+  set.add(summary, labels, quantiles.sum, '_sum');
+  set.add(summary, labels, quantiles.count, '_count');
 }
 
-export function addLatency(set: MetricSet, histogram: MetricDefinition, summary: MetricDefinition, latency: Latency, labels: Labels): void {
-  const buckets = latency.buckets;
-  if (!buckets) {
+/** `latency` comes from the lenient reader: its bucket list, when present, passed the contract's shape rules. */
+export function addLatency(set: MetricSet, histogram: MetricDefinition, summary: MetricDefinition, latency: Lenient<Latency> | undefined, labels: Labels): void {
+  if (!latency) return;
+  const buckets = (latency.buckets ?? []).filter((bucket) => bucket.le !== undefined && bucket.count !== undefined);
+  // A bucket list without its "+Inf" bound (a bucket was dropped) is no valid histogram: fall back to quantiles.
+  if (buckets.length === 0 || buckets[buckets.length - 1].le !== '+Inf') {
     addQuantiles(set, summary, latency, labels);
     return;
   }
   for (const bucket of buckets) set.add(histogram, { ...labels, le: bucket.le === '+Inf' ? '+Inf' : `${bucket.le}` }, bucket.count, '_bucket');
-  if (latency.sum !== undefined) set.add(histogram, labels, latency.sum, '_sum');
+  set.add(histogram, labels, latency.sum, '_sum');
   set.add(histogram, labels, latency.count ?? buckets[buckets.length - 1].count, '_count');
 }

@@ -1,9 +1,9 @@
 import { RISK_MANAGER_METRICS as M } from '../metrics/catalogue';
-import { defineCollector } from './kindCollector';
+import { defineCollector, guardedEntries } from './kindCollector';
 
 export const riskManagerCollector = defineCollector({
   kind: 'risk_manager',
-  collect(stats, target, set) {
+  collect(stats, target, set, guard) {
     set.add(M.currentDrawdown, target, stats.current_drawdown_ratio);
     set.add(M.maxDrawdown, target, stats.max_drawdown_ratio);
     set.add(M.grossExposure, target, stats.gross_exposure);
@@ -11,6 +11,6 @@ export const riskManagerCollector = defineCollector({
     set.add(M.valueAtRisk, target, stats.value_at_risk);
     set.add(M.limitBreaches, target, stats.limit_breaches_total);
     set.add(M.stopLosses, target, stats.stop_losses_triggered_total);
-    for (const [symbol, notional] of Object.entries(stats.position_sizes)) set.add(M.positionSize, { ...target, symbol }, notional);
+    for (const [symbol, notional] of guardedEntries(stats.position_sizes, 'symbol', guard)) set.add(M.positionSize, { ...target, symbol }, notional);
   },
 });

@@ -18,7 +18,16 @@ describe('exporter config', () => {
     expect(config.targets[0]).toEqual({ service: 'pattern_storage', kind: 'pattern_storage', instance: '127.0.0.1:8101', url: 'http://127.0.0.1:8101', labels: {} });
     expect(config.targets[8].url).toBe('http://127.0.0.1:8109');
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 9464, auth: { type: 'none' } });
-    expect(config.scrape).toEqual({ default_budget_seconds: 5, timeout_offset_seconds: 0.5, max_body_bytes: 1048576, max_performance_metrics_per_instance: 50 });
+    expect(config.scrape).toEqual({
+      default_budget_seconds: 5,
+      timeout_offset_seconds: 0.5,
+      max_body_bytes: 1048576,
+      max_performance_metrics_per_instance: 50,
+      performance_metrics_max_depth: 4,
+      max_label_values_per_label: 200,
+      max_label_values_per_target: 2000,
+      max_label_value_length: 128,
+    });
     expect(config.kpi.enabled).toBe(true);
     expect(config.kpi.database_url).toBeUndefined();
   });

@@ -3,6 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_HOST, SERVICE_KINDS, defaultServicePort, isServiceKind, type ServiceKind } from '@alphapulse/contracts';
 import { formatPath } from '@alphapulse/contracts';
+import { parseEndpointMappings, type EndpointMappings } from './fieldMap';
 import { configSchema, type ParsedConfig } from './schema';
 
 /** One service instance to fetch /health and /stats from. */
@@ -13,6 +14,8 @@ export interface Target {
   url: string;
   /** Extra labels from the config (service-level, then instance-level). */
   labels: Record<string, string>;
+  /** The service's own field names mapped onto the contract (config field_map), per endpoint. */
+  fieldMap?: EndpointMappings;
 }
 
 export interface ExporterConfig {
@@ -116,14 +119,27 @@ function resolveTargets(parsed: ParsedConfig): Target[] {
   parsed.services.forEach((service, serviceIndex) => {
     const name = service.name ?? service.kind;
     service.instances.forEach((entry, instanceIndex) => {
-      const spec = typeof entry === 'string' ? { url: entry, labels: {} } : entry;
+      const spec = typeof entry === 'string' ? { url: entry, labels: {}, field_map: undefined } : entry;
       const instance = ('instance' in spec && spec.instance) || hostPort(spec.url);
       const key = `${name}\u0000${instance}`;
       if (seen.has(key)) {
         throw new ConfigError(`services[${serviceIndex}].instances[${instanceIndex}]: instance "${instance}" of service "${name}" is configured twice`);
       }
       seen.add(key);
-      targets.push({ service: name, kind: service.kind, instance, url: spec.url.replace(/\/+$/, ''), labels: { ...service.labels, ...spec.labels } });
+      const raw = { health: { ...service.field_map?.health, ...spec.field_map?.health }, stats: { ...service.field_map?.stats, ...spec.field_map?.stats } };
+      const { mappings, errors } = parseEndpointMappings(service.kind, raw);
+      if (errors.length) {
+        const where = (endpoint: string) => (spec.field_map?.[endpoint as 'health'] ? `services[${serviceIndex}].instances[${instanceIndex}]` : `services[${serviceIndex}]`);
+        throw new ConfigError(errors.map((e) => `${where(e.path[0])}.field_map.${e.path[0]}.${e.path[1]}: ${e.message}`).join('; '));
+      }
+      targets.push({
+        service: name,
+        kind: service.kind,
+        instance,
+        url: spec.url.replace(/\/+$/, ''),
+        labels: { ...service.labels, ...spec.labels },
+        ...(mappings.health || mappings.stats ? { fieldMap: mappings } : {}),
+      });
     });
   });
   return targets;

@@ -21,6 +21,10 @@ const extraLabels = z
   .default({});
 const seconds = z.number().finite().positive();
 
+/** contract path → the service's own path (dotted, or the small JSONPath subset of config/fieldMap.ts). */
+const pathMap = z.record(z.string().min(1), z.string().min(1));
+const fieldMapSchema = z.strictObject({ health: pathMap.optional(), stats: pathMap.optional() }).optional();
+
 const instanceSchema = z.union([
   z.url({ protocol: /^https?$/ }),
   z.strictObject({
@@ -28,6 +32,8 @@ const instanceSchema = z.union([
     /** The `instance` label; defaults to the URL's host:port. */
     instance: z.string().min(1).optional(),
     labels: extraLabels,
+    /** Per target; wins over the service's field_map for the same contract path. */
+    field_map: fieldMapSchema,
   }),
 ]);
 
@@ -37,6 +43,8 @@ const serviceSchema = z.strictObject({
   kind: z.enum(SERVICE_KINDS),
   instances: z.array(instanceSchema).min(1),
   labels: extraLabels,
+  /** Maps this service's own field names onto the contract, e.g. { stats: { equity: portfolio.total_equity } }. */
+  field_map: fieldMapSchema,
 });
 
 const authSchema = z.discriminatedUnion('type', [
@@ -65,6 +73,12 @@ export const configSchema = z.strictObject({
       max_body_bytes: z.number().int().positive().default(1024 * 1024),
       /** Cap on generically exported performance_metrics fields per instance. */
       max_performance_metrics_per_instance: z.number().int().nonnegative().default(50),
+      /** Levels of nested performance_metrics followed (1 = flat only). */
+      performance_metrics_max_depth: z.number().int().min(1).max(16).default(4),
+      /** Cardinality guard on every label value a service supplies (dependencies, strategies, models, …), per target. */
+      max_label_values_per_label: z.number().int().nonnegative().default(200),
+      max_label_values_per_target: z.number().int().nonnegative().default(2000),
+      max_label_value_length: z.number().int().min(1).max(1024).default(128),
     })
     .prefault({}),
   services: z.array(serviceSchema),

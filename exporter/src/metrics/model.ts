@@ -32,7 +32,9 @@ export interface MetricFamily {
 export class MetricSet {
   private readonly families = new Map<string, MetricFamily>();
 
-  add(definition: MetricDefinition, labels: Labels, value: number, suffix?: Sample['suffix']): void {
+  /** An undefined value (a field the service did not send, or one dropped as bad) adds no sample. */
+  add(definition: MetricDefinition, labels: Labels, value: number | undefined, suffix?: Sample['suffix']): void {
+    if (value === undefined) return;
     let family = this.families.get(definition.name);
     if (!family) {
       family = { definition, samples: [] };

@@ -2,6 +2,7 @@
 // enforced while the body streams in (a huge body is never buffered whole), and a reason for every failure.
 import http from 'node:http';
 import https from 'node:https';
+import { parsePythonJson } from './pythonJson';
 
 export const FAILURE_REASONS = ['unreachable', 'timeout', 'http_status', 'oversized', 'malformed_json', 'contract_violation'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
@@ -56,11 +57,9 @@ export function fetchJson(url: string, { signal, maxBytes }: FetchJsonOptions): 
         } else parts.push(part);
       });
       response.on('end', () => {
-        try {
-          finish({ ok: true, value: JSON.parse(Buffer.concat(parts, total).toString('utf8')) });
-        } catch (err) {
-          finish({ ok: false, reason: 'malformed_json', message: `body is not JSON: ${(err as Error).message}` });
-        }
+        const parsed = parsePythonJson(Buffer.concat(parts, total).toString('utf8'));
+        if (parsed.ok) finish({ ok: true, value: parsed.value });
+        else finish({ ok: false, reason: 'malformed_json', message: `body is not JSON: ${parsed.error}` });
       });
       response.on('error', (err) => finish({ ok: false, reason: 'unreachable', message: err.message }));
     });

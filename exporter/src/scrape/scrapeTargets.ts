@@ -1,7 +1,18 @@
 // Fetches /health and /stats of every configured instance concurrently, each under its own abort deadline,
-// and validates them against the contract. Never throws: every failure becomes a reason in the result.
-import { validateHealthRecord, validateStats, type HealthRecord, type ServiceKind, type StatsByKind } from '@alphapulse/contracts';
+// and reads them leniently against the contract. Never throws: every failure becomes a reason in the result, and
+// every dropped field a counted issue.
+import {
+  readHealthRecord,
+  readStats,
+  type FieldIssues,
+  type FlattenLimits,
+  type LenientHealthRecord,
+  type LenientResult,
+  type LenientStats,
+  type ServiceKind,
+} from '@alphapulse/contracts';
 import type { Target } from '../config/config';
+import { applyFieldMapping } from '../config/fieldMap';
 import { fetchJson, type FailureReason } from './fetchJson';
 
 export type Endpoint = 'health' | 'stats';
@@ -14,9 +25,11 @@ export interface EndpointFailure {
 
 export interface InstanceResult {
   target: Target;
-  health?: HealthRecord;
-  stats?: StatsByKind[ServiceKind];
+  health?: LenientHealthRecord;
+  stats?: LenientStats<ServiceKind>;
   failures: EndpointFailure[];
+  /** Fields dropped from the payloads that were used, per endpoint. */
+  fieldIssues?: Partial<Record<Endpoint, FieldIssues>>;
   durationSeconds: number;
 }
 
@@ -27,20 +40,22 @@ export interface ScrapeOptions {
   maxBytes: number;
   /** Aborts every fetch early, e.g. when the scraping client disconnects. */
   signal?: AbortSignal;
+  /** How nested performance_metrics are flattened (defaults: the contract's). */
+  flatten?: FlattenLimits;
 }
 
 async function fetchValidated<T>(
   url: string,
   endpoint: Endpoint,
-  validate: (payload: unknown) => { ok: true; value: T } | { ok: false; error: string },
+  read: (payload: unknown) => LenientResult<T>,
   signal: AbortSignal,
   maxBytes: number,
-): Promise<{ value: T } | { failure: EndpointFailure }> {
+): Promise<{ value: T; issues: FieldIssues } | { failure: EndpointFailure }> {
   const outcome = await fetchJson(url, { signal, maxBytes });
   if (!outcome.ok) return { failure: { endpoint, reason: outcome.reason, message: outcome.message } };
-  const checked = validate(outcome.value);
+  const checked = read(outcome.value);
   if (!checked.ok) return { failure: { endpoint, reason: 'contract_violation', message: checked.error } };
-  return { value: checked.value };
+  return { value: checked.value, issues: checked.issues };
 }
 
 export async function scrapeInstance(target: Target, options: ScrapeOptions): Promise<InstanceResult> {
@@ -52,15 +67,19 @@ export async function scrapeInstance(target: Target, options: ScrapeOptions): Pr
   options.signal?.addEventListener('abort', abortFromParent, { once: true });
   try {
     const [health, stats] = await Promise.all([
-      fetchValidated(`${target.url}/health`, 'health', validateHealthRecord, controller.signal, options.maxBytes),
-      fetchValidated(`${target.url}/stats`, 'stats', (payload) => validateStats(target.kind, payload), controller.signal, options.maxBytes),
+      fetchValidated(`${target.url}/health`, 'health', (payload) => readHealthRecord(applyFieldMapping(payload, target.fieldMap?.health), options.flatten), controller.signal, options.maxBytes),
+      fetchValidated(`${target.url}/stats`, 'stats', (payload) => readStats(target.kind, applyFieldMapping(payload, target.fieldMap?.stats)), controller.signal, options.maxBytes),
     ]);
     const failures: EndpointFailure[] = [];
-    const result: InstanceResult = { target, failures, durationSeconds: 0 };
-    if ('value' in health) result.health = health.value;
-    else failures.push(health.failure);
-    if ('value' in stats) result.stats = stats.value;
-    else failures.push(stats.failure);
+    const result: InstanceResult = { target, failures, fieldIssues: {}, durationSeconds: 0 };
+    if ('value' in health) {
+      result.health = health.value;
+      result.fieldIssues!.health = health.issues;
+    } else failures.push(health.failure);
+    if ('value' in stats) {
+      result.stats = stats.value;
+      result.fieldIssues!.stats = stats.issues;
+    } else failures.push(stats.failure);
     result.durationSeconds = (performance.now() - started) / 1000;
     return result;
   } finally {

@@ -16,7 +16,7 @@ export function parseMetrics(text: string): ParsedSample[] {
     if (!match) throw new Error(`unparseable line: ${line}`);
     const labels: Record<string, string> = {};
     for (const [, key, value] of (match[2] ?? '').matchAll(LABEL)) labels[key] = value.replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c));
-    samples.push({ name: match[1], labels, value: Number(match[3].replace('+Inf', 'Infinity')) });
+    samples.push({ name: match[1], labels, value: Number(match[3].replace(/^([+-]?)Inf$/, '$1Infinity')) });
   }
   return samples;
 }
