@@ -11,3 +11,4 @@ export { parseRolesFile, RolesFileError, type RolesSpec } from './roles/rolesFil
 export { applyRoles } from './roles/applyRoles';
 export { GrafanaApi } from './roles/grafanaApi';
 export { planAccess, missingTeams, describeChange } from './roles/plan';
+export { createDemoSinks, startDemoSinks, slackAnswer, snsAnswer, webhookAnswer, snsFields, type ReceivedNotification } from './sinks/demoSinks';

@@ -87,7 +87,7 @@ describe('docker-compose.yml', () => {
 
   test('the whole stack is there', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['timescaledb', 'prometheus', 'grafana', 'exporter', 'emulator', 'mailpit', 'webhook-catcher']),
+      expect.arrayContaining(['timescaledb', 'prometheus', 'grafana', 'exporter', 'emulator', 'mailpit', 'sinks']),
     );
   });
 
@@ -99,7 +99,7 @@ describe('docker-compose.yml', () => {
 
   test('Grafana: version matrix variable defaulting to 12.4, both plugins mounted from dist/, unsigned loading for exactly them', () => {
     const grafana = compose.services.grafana;
-    expect(grafana.image).toMatch(/^grafana\/grafana-oss:\$\{GRAFANA_VERSION:-12\.4\.\d+\}$/);
+    expect(grafana.image).toMatch(/^grafana\/grafana:\$\{GRAFANA_VERSION:-12\.4\.\d+\}$/);
     expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort()).toEqual(Object.values(PLUGIN_IDS).sort());
     expect(grafana.volumes).toEqual(
       expect.arrayContaining([
