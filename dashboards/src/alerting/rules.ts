@@ -48,6 +48,27 @@ const serviceHealth: AlertRuleSpec[] = [
     linkService: true,
   },
   {
+    uid: 'alphapulse-payload-drift',
+    title: 'PayloadDrift',
+    datasource: 'prometheus',
+    // Fields the exporter dropped from payloads it otherwise used: the service's output drifted from the contract.
+    // Never a page: the service is answered and its good fields are exported (ServiceDown is for down services).
+    expr: 'sum by (service, instance) (alphapulse_target_field_errors{reason!="missing"})',
+    threshold: { op: 'gt', value: 0 },
+    for: '15m',
+    severity: 'info',
+    noDataState: 'OK',
+    execErrState: 'Error',
+    stateReason: QUIET_WHEN_EXPORTER_GONE,
+    summary: '{{ $labels.service }} ({{ $labels.instance }}) sends fields the exporter has to drop',
+    description:
+      'For 15 minutes {{ $labels.instance }} of {{ $labels.service }} has sent fields of the wrong type, out of range or unreadable; they are dropped and counted in alphapulse_target_field_errors by reason. Map or fix them (docs/contract.md, "Mapping a real service").',
+    runbook: 'payload-drift',
+    dashboard: DASHBOARDS.serviceDetail,
+    panelTitle: 'Dropped fields',
+    linkService: true,
+  },
+  {
     uid: 'alphapulse-high-error-rate',
     title: 'HighErrorRate',
     datasource: 'prometheus',

@@ -188,6 +188,26 @@ export function serviceDetailDashboard() {
         width: 6,
       }),
     )
+    .withRow(row('Contract drift'))
+    .withPanel(
+      timeSeriesPanel({
+        title: 'Dropped fields',
+        description:
+          'Fields the exporter dropped from payloads it otherwise used, by endpoint and reason (wrong_type, out_of_range, missing, …). The rest of the payload is exported; see docs/contract.md to fix or map them.',
+        unit: 'none',
+        queries: [promQuery(`sum by (instance, endpoint, reason) (alphapulse_target_field_errors{${S}})`, { legend: '{{instance}} {{endpoint}} {{reason}}' })],
+        width: 12,
+      }),
+    )
+    .withPanel(
+      timeSeriesPanel({
+        title: 'Label values over the caps',
+        description: 'Service-supplied label values (dependencies, strategies, symbols, …) not exported because of the per-target cardinality caps, by label.',
+        unit: 'none',
+        queries: [promQuery(`sum by (instance, label) (alphapulse_target_label_values_dropped{${S}})`, { legend: '{{instance}} {{label}}' })],
+        width: 12,
+      }),
+    )
     .withRow(row('Dependencies'))
     .withPanel(
       tablePanel({
@@ -205,6 +225,18 @@ export function serviceDetailDashboard() {
         queries: [promQuery('alphapulse_service_dependency_info{dependency="$service"}', { instant: true, format: 'table' })],
         transformations: [{ id: 'organize', options: { excludeByName: { Time: true, Value: true, __name__: true, job: true, instance: true } } }],
         width: 6,
+      }),
+    )
+    .withPanel(
+      timeSeriesPanel({
+        title: 'Calls to dependencies',
+        description: 'Per-edge traffic the service reports in /stats dependency_calls: requests per second to each dependency, and the failed ones.',
+        unit: 'reqps',
+        queries: [
+          promQuery(`sum by (dependency) (rate(alphapulse_service_dependency_requests_total{${S}}[$__rate_interval]))`, { legend: '{{dependency}}' }),
+          promQuery(`sum by (dependency) (rate(alphapulse_service_dependency_errors_total{${S}}[$__rate_interval]))`, { legend: '{{dependency}} errors' }),
+        ],
+        width: 12,
       }),
     )
     .withPanel(
