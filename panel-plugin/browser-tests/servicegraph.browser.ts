@@ -73,9 +73,14 @@ async function idsWithRole(page: Page, role: string) {
 test('built module.js renders the AlphaPulse graph, highlights blast radius and root cause on click', async ({
   page,
 }) => {
-  const errors = await openHarness(page, { data: 'alphapulse' });
+  // Edge stats on, as the dependency graph dashboard sets them: traffic and error ratio on every edge.
+  const errors = await openHarness(page, { data: 'alphapulse', options: { showEdgeLabels: true } });
   const panel = page.getByTestId(TEST_IDS.panel);
   await expect(page.getByTestId(TEST_IDS.node)).toHaveCount(17);
+  const toDown = page.locator(`[data-testid="${TEST_IDS.edge}"][data-edge-id="retrieval_optimizer→pattern_storage"]`);
+  await expect(toDown).toHaveAttribute('data-error-level', 'critical');
+  await expect(toDown.getByTestId(TEST_IDS.edgeLabel)).toHaveText(/req\/s · 40% err/);
+  await expect(page.getByTestId(TEST_IDS.edgeLabel)).toHaveCount(26);
   await expect(panel).toHaveAttribute('data-renderer', 'svg');
   await expect(node(page, 'pattern_storage')).toHaveAttribute('data-health', 'down');
   await expect(node(page, 'timescaledb')).toHaveAttribute('data-external', 'true');

@@ -63,7 +63,7 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
         path: 'queries.traffic',
         name: 'Traffic query',
         description:
-          'Optional metric name or ref ID of requests/s; per edge with both labels, per node with the service label only.',
+          'Metric name or ref ID of requests/s, e.g. sum by (service, dependency) (rate(alphapulse_service_dependency_requests_total[$__rate_interval])); per edge with both labels, per node with the service label only.',
         category: INPUT,
         defaultValue: defaultOptions.queries.traffic,
         showIf: (options) => options.inputMode !== 'node-graph',
@@ -71,9 +71,19 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel)
       .addTextInput({
         path: 'queries.errors',
         name: 'Error query',
-        description: 'Optional metric name or ref ID of errors, matched like traffic.',
+        description:
+          'Metric name or ref ID of the error ratio (or errors/s, see below), matched like traffic, e.g. the errors_total rate divided by the requests_total rate.',
         category: INPUT,
         defaultValue: defaultOptions.queries.errors,
+        showIf: (options) => options.inputMode !== 'node-graph',
+      })
+      .addTextInput({
+        path: 'queries.latency',
+        name: 'Latency query',
+        description:
+          'Metric name or ref ID of a latency quantile in seconds, e.g. histogram_quantile(0.95, sum by (service, dependency, le) (rate(alphapulse_service_dependency_latency_seconds_bucket[$__rate_interval]))).',
+        category: INPUT,
+        defaultValue: defaultOptions.queries.latency,
         showIf: (options) => options.inputMode !== 'node-graph',
       })
       .addRadio({

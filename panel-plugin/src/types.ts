@@ -20,6 +20,7 @@ export interface QuerySelectors {
   up: string;
   traffic: string;
   errors: string;
+  latency: string;
 }
 
 export interface ServiceGraphOptions {
@@ -70,8 +71,10 @@ export const defaultOptions: ServiceGraphOptions = {
     dependency: 'alphapulse_service_dependency_info',
     status: 'alphapulse_service_status',
     up: 'alphapulse_up',
-    traffic: '',
-    errors: '',
+    // Aggregated queries (`sum by (service, dependency) (rate(...))`) drop the metric name: matched by ref ID.
+    traffic: 'traffic',
+    errors: 'errors',
+    latency: 'latency',
   },
   errorValueKind: 'ratio',
   externalNames: DEFAULT_EXTERNAL_NAMES,

@@ -10,7 +10,7 @@ import * as GrafanaRuntime from '@grafana/runtime';
 import * as EmotionCss from '@emotion/css';
 import { LoadingState, createTheme, getDefaultTimeRange, type DataFrame, type PanelPlugin } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
-import { alphapulsePrometheusFrames, PROMETHEUS_OPTIONS_FOR_FIXTURE } from '../../src/fixtures/alphapulseGraph';
+import { alphapulsePrometheusFrames } from '../../src/fixtures/alphapulseGraph';
 import { loadPluginLikeGrafana } from './grafanaLoader';
 import { largeGraphFrames } from './largeGraph';
 
@@ -56,11 +56,8 @@ async function renderScenario(scenario: Scenario) {
   const width = scenario.width ?? 1100;
   const height = scenario.height ?? 560;
   const timeRange = getDefaultTimeRange();
-  const options = {
-    ...defaultOptions,
-    queries: { ...(defaultOptions.queries as object), ...PROMETHEUS_OPTIONS_FOR_FIXTURE },
-    ...scenario.options,
-  };
+  // The panel's own defaults: they must read the dashboard's queries as they are.
+  const options = { ...defaultOptions, ...scenario.options };
   const container = document.getElementById('panel')!;
   container.style.width = `${width}px`;
   container.style.height = `${height}px`;

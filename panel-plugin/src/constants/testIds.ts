@@ -5,6 +5,7 @@ export const TEST_IDS = {
   canvas: 'servicegraph-canvas',
   node: 'servicegraph-node',
   edge: 'servicegraph-edge',
+  edgeLabel: 'servicegraph-edge-label',
   tooltip: 'servicegraph-tooltip',
   search: 'servicegraph-search',
   hideHealthy: 'servicegraph-hide-healthy',

@@ -1,13 +1,15 @@
 import { FieldType, createDataFrame } from '@grafana/data';
 import {
+  ALPHAPULSE_DEPENDENCIES,
   alphapulseNodeGraphFrames,
   alphapulsePrometheusFrames,
-  PROMETHEUS_OPTIONS_FOR_FIXTURE,
+  edgeRequestRate,
+  IDLE_EDGE,
 } from '../fixtures/alphapulseGraph';
 import { defaultOptions } from '../types';
 import { NO_INPUT_MESSAGE, parseFrames } from './parseFrames';
 
-const options = { ...defaultOptions, queries: { ...defaultOptions.queries, ...PROMETHEUS_OPTIONS_FOR_FIXTURE } };
+const options = { ...defaultOptions, queries: { ...defaultOptions.queries } };
 
 describe('parseFrames: Prometheus results', () => {
   const parsed = parseFrames(alphapulsePrometheusFrames(), options);
@@ -23,10 +25,89 @@ describe('parseFrames: Prometheus results', () => {
     expect(byId.get('risk_manager')).toMatchObject({ isExternal: false, health: 'healthy' });
   });
 
-  it('attaches traffic and error ratio to edges by label', () => {
-    const edge = parsed.edges.find((e) => e.source === 'retrieval_optimizer' && e.target === 'pattern_storage')!;
-    expect(edge.errorRatio).toBeCloseTo(0.4);
-    expect(edge.traffic).toBeGreaterThan(0);
+  const edge = (source: string, target: string) =>
+    parsed.edges.find((e) => e.source === source && e.target === target)!;
+
+  it('reads traffic, error ratio and p95 latency per edge from the ref IDs the defaults name', () => {
+    const toDown = edge('retrieval_optimizer', 'pattern_storage');
+    expect(toDown.traffic).toBeCloseTo(edgeRequestRate('retrieval_optimizer', 'pattern_storage'));
+    expect(toDown.errorRatio).toBeCloseTo(0.4);
+    expect(toDown.latencySeconds).toBeCloseTo(2.5);
+    expect(toDown.secondaryStat).toBe('40% errors');
+    expect(toDown.details.map((d) => d.name)).toEqual(['requests', 'error ratio', 'latency']);
+    const toDegraded = edge('trading_engine', 'retrieval_optimizer');
+    expect(toDegraded.errorRatio).toBeCloseTo(0.03);
+    // Every edge of the topology got its traffic: none is left without data.
+    const edgeCount = Object.values(ALPHAPULSE_DEPENDENCIES).flat().length;
+    expect(parsed.edges).toHaveLength(edgeCount);
+    expect(parsed.edges.filter((e) => e.traffic === undefined)).toEqual([]);
+  });
+
+  it('an idle edge (rate 0, ratio and quantile NaN from 0/0) has traffic 0, no error ratio and raises no issue', () => {
+    const idle = edge(IDLE_EDGE[0], IDLE_EDGE[1]);
+    expect(idle.traffic).toBe(0);
+    expect(idle.errorRatio).toBeUndefined();
+    expect(idle.latencySeconds).toBeUndefined();
+    expect(parsed.issues).toEqual([]);
+  });
+
+  it('matches aggregated results by ref ID only: the same frames under other ref IDs carry no traffic', () => {
+    const renamed = alphapulsePrometheusFrames().map((frame) =>
+      frame.refId === 'traffic' || frame.refId === 'errors' ? { ...frame, refId: 'X' } : frame
+    );
+    const result = parseFrames(renamed, options);
+    expect(result.edges.every((e) => e.traffic === undefined && e.errorRatio === undefined)).toBe(true);
+    const chosen = parseFrames(renamed, { ...options, queries: { ...options.queries, traffic: 'X' } });
+    expect(chosen.edges.every((e) => e.traffic !== undefined)).toBe(true);
+  });
+
+  it('options saved before the latency query existed still parse (no selector matches everything)', () => {
+    const { latency: _dropped, ...older } = options.queries;
+    const result = parseFrames(alphapulsePrometheusFrames(), {
+      ...options,
+      queries: older as typeof options.queries,
+    });
+    expect(result.edges.every((e) => e.latencySeconds === undefined)).toBe(true);
+    expect(result.edges.filter((e) => e.traffic === undefined)).toEqual([]);
+  });
+
+  it('averages per-instance error ratios instead of adding them', () => {
+    const frame = (refId: string, instance: string, value: number) =>
+      createDataFrame({
+        refId,
+        fields: [
+          { name: 'Time', type: FieldType.time, values: [1] },
+          {
+            name: 'Value',
+            type: FieldType.number,
+            values: [value],
+            labels: { service: 'a', dependency: 'b', instance },
+          },
+        ],
+      });
+    const result = parseFrames(
+      [
+        frame('deps', 'i1', 1),
+        frame('errors', 'i1', 0.6),
+        frame('errors', 'i2', 0.8),
+        frame('traffic', 'i1', 3),
+        frame('traffic', 'i2', 4),
+      ],
+      { ...options, queries: { ...options.queries, dependency: 'deps' } }
+    );
+    expect(result.edges[0].errorRatio).toBeCloseTo(0.7);
+    expect(result.edges[0].traffic).toBe(7);
+    const rates = parseFrames(
+      [
+        frame('deps', 'i1', 1),
+        frame('errors', 'i1', 1),
+        frame('errors', 'i2', 0.4),
+        frame('traffic', 'i1', 3),
+        frame('traffic', 'i2', 4),
+      ],
+      { ...options, errorValueKind: 'rate', queries: { ...options.queries, dependency: 'deps' } }
+    );
+    expect(rates.edges[0].errorRatio).toBeCloseTo(0.2);
   });
 
   it('uses configurable label names', () => {

@@ -1,5 +1,6 @@
 import { FieldType, type DataFrame } from '@grafana/data';
 import { fieldValues, finiteNumber, text } from './frameValues';
+import { formatPercent, formatRate, formatSeconds } from './statFormat';
 import { combineInstanceHealth, resolveHealth, type NumericHealthThresholds, type StatusMapper } from './health';
 import type { DependencyEdge, Health, ParseIssue, ServiceNode } from './types';
 import type { ErrorValueKind, LabelNames, QuerySelectors } from '../types';
@@ -20,6 +21,8 @@ export interface Sample {
   refId?: string;
   labels: Record<string, string>;
   value: number | undefined;
+  /** No finite value, but NaN ones: Prometheus' answer for 0/0 (an error ratio or a quantile without requests). */
+  nan?: boolean;
 }
 
 /** Flattens Prometheus results of either format into samples with the latest value of each series. */
@@ -40,6 +43,7 @@ export function collectSamples(frames: DataFrame[]): Sample[] {
           refId: frame.refId,
           labels: { ...field.labels },
           value: latest,
+          nan: latest === undefined && values.some((value) => typeof value === 'number' && Number.isNaN(value)),
         });
       }
       continue;
@@ -59,19 +63,22 @@ export function collectSamples(frames: DataFrame[]): Sample[] {
           labels[field.name] = value;
         }
       }
+      const raw = valueField ? fieldValues(valueField)[row] : undefined;
       samples.push({
         name: labels.__name__ ?? frame.name,
         refId: frame.refId,
         labels,
-        value: valueField ? finiteNumber(fieldValues(valueField)[row]) : undefined,
+        value: finiteNumber(raw),
+        nan: typeof raw === 'number' && Number.isNaN(raw),
       });
     }
   }
   return samples;
 }
 
-const matches = (sample: Sample, selector: string) =>
-  selector !== '' && (sample.name === selector || sample.refId === selector);
+// A selector missing from older saved options must match nothing (not a sample without name or refId).
+const matches = (sample: Sample, selector: string | undefined) =>
+  !!selector && (sample.name === selector || sample.refId === selector);
 
 export function looksLikePrometheus(frames: DataFrame[], options: Pick<PrometheusParseOptions, 'labels' | 'queries'>) {
   return collectSamples(frames).some(
@@ -92,8 +99,12 @@ export function parsePrometheusFrames(
   const serviceLabels = new Map<string, Record<string, string>>();
   const edgeTraffic = new Map<string, number>();
   const edgeErrors = new Map<string, number>();
+  const edgeErrorSeries = new Map<string, number>();
+  const edgeLatency = new Map<string, number>();
   const nodeTraffic = new Map<string, number>();
   const nodeErrors = new Map<string, number>();
+  const nodeErrorSeries = new Map<string, number>();
+  const nodeLatency = new Map<string, number>();
   const edgePairs: Array<[string, string]> = [];
   const seenPairs = new Set<string>();
   const pairKey = (service: string, dependency: string) => `${service}→${dependency}`;
@@ -118,7 +129,8 @@ export function parsePrometheusFrames(
     const dependency = sample.labels[labels.dependency];
     const instance = sample.labels[labels.instance] ?? '';
     const isTraffic = matches(sample, queries.traffic);
-    const isErrors = matches(sample, queries.errors);
+    const isErrors = !isTraffic && matches(sample, queries.errors);
+    const isLatency = !isTraffic && !isErrors && matches(sample, queries.latency);
     if (!service) {
       if (matches(sample, queries.dependency) || matches(sample, queries.status) || matches(sample, queries.up)) {
         issues.push({
@@ -128,15 +140,24 @@ export function parsePrometheusFrames(
       }
       continue;
     }
-    if (isTraffic || isErrors) {
-      const target = isTraffic ? (dependency ? edgeTraffic : nodeTraffic) : dependency ? edgeErrors : nodeErrors;
-      if (sample.value === undefined) {
+    if (isTraffic || isErrors || isLatency) {
+      const key = dependency ? pairKey(service, dependency) : service;
+      if (sample.value === undefined && !sample.nan) {
         issues.push({
           reason: 'invalid-value',
-          message: `No numeric value for ${sample.name ?? sample.refId} of ${service}`,
+          message: `No numeric value for ${sample.name || sample.refId} of ${key}`,
         });
       }
-      add(target, dependency ? pairKey(service, dependency) : service, sample.value);
+      if (isTraffic) {
+        add(dependency ? edgeTraffic : nodeTraffic, key, sample.value);
+      } else if (isErrors) {
+        add(dependency ? edgeErrors : nodeErrors, key, sample.value);
+        add(dependency ? edgeErrorSeries : nodeErrorSeries, key, sample.value === undefined ? undefined : 1);
+      } else if (sample.value !== undefined) {
+        // Several series per edge (an unaggregated quantile per instance): the slowest one counts.
+        const latency = dependency ? edgeLatency : nodeLatency;
+        latency.set(key, Math.max(latency.get(key) ?? 0, sample.value));
+      }
       continue;
     }
     if (
@@ -215,14 +236,18 @@ export function parsePrometheusFrames(
         group,
         color: colors.get(id),
         traffic: nodeTraffic.get(id),
-        errorRatio: ratio(nodeErrors.get(id), nodeTraffic.get(id), options.errorValueKind),
+        errorRatio: ratio(nodeErrors.get(id), nodeErrorSeries.get(id), nodeTraffic.get(id), options.errorValueKind),
+        latencySeconds: nodeLatency.get(id),
         details: monitored ? [{ name: 'instances healthy', value: `${healthyCount}/${instances.length}` }] : [],
       };
       if (node.traffic !== undefined) {
         node.mainStat = `${formatRate(node.traffic)} req/s`;
       }
       if (node.errorRatio !== undefined) {
-        node.secondaryStat = `${(node.errorRatio * 100).toFixed(2)}% errors`;
+        node.secondaryStat = `${formatPercent(node.errorRatio)} errors`;
+      }
+      if (node.latencySeconds !== undefined) {
+        node.details.push({ name: 'latency', value: formatSeconds(node.latencySeconds) });
       }
       nodeIndex.set(id, node);
       nodes.push(node);
@@ -235,30 +260,39 @@ export function parsePrometheusFrames(
     ensureNode(dependency);
     const key = pairKey(service, dependency);
     const traffic = edgeTraffic.get(key);
-    const errorRatio = ratio(edgeErrors.get(key), traffic, options.errorValueKind);
+    const errorRatio = ratio(edgeErrors.get(key), edgeErrorSeries.get(key), traffic, options.errorValueKind);
+    const latencySeconds = edgeLatency.get(key);
     return {
       id: key,
       source: service,
       target: dependency,
       traffic,
       errorRatio,
+      latencySeconds,
       mainStat: traffic !== undefined ? `${formatRate(traffic)} req/s` : undefined,
-      secondaryStat: errorRatio !== undefined ? `${(errorRatio * 100).toFixed(2)}% errors` : undefined,
-      details: [],
+      secondaryStat: errorRatio !== undefined ? `${formatPercent(errorRatio)} errors` : undefined,
+      details: [
+        ...(traffic !== undefined ? [{ name: 'requests', value: `${formatRate(traffic)}/s` }] : []),
+        ...(errorRatio !== undefined ? [{ name: 'error ratio', value: formatPercent(errorRatio) }] : []),
+        ...(latencySeconds !== undefined ? [{ name: 'latency', value: formatSeconds(latencySeconds) }] : []),
+      ],
     };
   });
   return { nodes, edges, issues };
 }
 
-function ratio(errors: number | undefined, traffic: number | undefined, kind: ErrorValueKind): number | undefined {
+/** Ratios of several series (per instance) average; errors/s add up and divide by the traffic. */
+function ratio(
+  errors: number | undefined,
+  series: number | undefined,
+  traffic: number | undefined,
+  kind: ErrorValueKind
+): number | undefined {
   if (errors === undefined) {
     return undefined;
   }
   if (kind === 'ratio') {
-    return Math.min(1, Math.max(0, errors));
+    return Math.min(1, Math.max(0, errors / Math.max(1, series ?? 1)));
   }
-  return traffic && traffic > 0 ? Math.min(1, errors / traffic) : undefined;
+  return traffic && traffic > 0 ? Math.min(1, Math.max(0, errors / traffic)) : undefined;
 }
-
-const formatRate = (value: number) =>
-  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);

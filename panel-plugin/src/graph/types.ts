@@ -22,6 +22,8 @@ export interface ServiceNode {
   color?: string;
   traffic?: number;
   errorRatio?: number;
+  /** A latency quantile in seconds (the latency query), e.g. p95 of its calls. */
+  latencySeconds?: number;
   details: DetailField[];
 }
 
@@ -36,6 +38,8 @@ export interface DependencyEdge {
   traffic?: number;
   /** Errors / requests, 0–1; drives the stroke colour. */
   errorRatio?: number;
+  /** A latency quantile of the calls in seconds (the latency query, e.g. p95); shown in labels and tooltips. */
+  latencySeconds?: number;
   /** Explicit width from a Node Graph `thickness` field. */
   thickness?: number;
   color?: string;

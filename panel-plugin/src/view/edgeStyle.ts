@@ -1,4 +1,5 @@
 import type { DependencyEdge } from '../graph/types';
+import { formatPercent } from '../graph/statFormat';
 
 export type ErrorLevel = 'ok' | 'warn' | 'critical' | 'none';
 
@@ -39,4 +40,21 @@ export function errorLevel(errorRatio: number | undefined, options: EdgeStyleOpt
     return 'critical';
   }
   return errorRatio >= options.edgeErrorWarn ? 'warn' : 'ok';
+}
+
+export interface EdgeLabel {
+  /** e.g. "41.0 req/s" (the edge's main stat). */
+  traffic?: string;
+  /** e.g. "40% err", drawn in the edge's error colour. */
+  errors?: string;
+}
+
+/** What an edge says about itself on the graph: traffic and error ratio; undefined when it knows neither. */
+export function edgeLabel(edge: DependencyEdge): EdgeLabel | undefined {
+  const traffic = edge.mainStat;
+  const errors =
+    edge.errorRatio !== undefined && Number.isFinite(edge.errorRatio)
+      ? `${formatPercent(edge.errorRatio)} err`
+      : undefined;
+  return traffic || errors ? { traffic, errors } : undefined;
 }

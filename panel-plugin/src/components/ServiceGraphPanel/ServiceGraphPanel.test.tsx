@@ -9,17 +9,13 @@ import {
   type PanelProps,
 } from '@grafana/data';
 import { TEST_IDS } from '../../constants/testIds';
-import {
-  alphapulseNodeGraphFrames,
-  alphapulsePrometheusFrames,
-  PROMETHEUS_OPTIONS_FOR_FIXTURE,
-} from '../../fixtures/alphapulseGraph';
+import { alphapulseNodeGraphFrames, alphapulsePrometheusFrames } from '../../fixtures/alphapulseGraph';
 import { defaultOptions, type ServiceGraphOptions } from '../../types';
 import { ServiceGraphPanel } from './ServiceGraphPanel';
 
 const fixtureOptions: ServiceGraphOptions = {
   ...defaultOptions,
-  queries: { ...defaultOptions.queries, ...PROMETHEUS_OPTIONS_FOR_FIXTURE },
+  queries: { ...defaultOptions.queries },
 };
 
 function props(series: DataFrame[], options: Partial<ServiceGraphOptions> = {}): PanelProps<ServiceGraphOptions> {
@@ -69,6 +65,24 @@ describe('ServiceGraphPanel', () => {
     expect(node('pattern_storage').getAttribute('data-health')).toBe('down');
     expect(node('timescaledb').getAttribute('data-external')).toBe('true');
     expect(screen.getByTestId(TEST_IDS.panel).getAttribute('data-renderer')).toBe('svg');
+  });
+
+  it('draws traffic and error ratio on edges: width, error colour and, with edge stats on, a label', async () => {
+    await renderPanel(alphapulsePrometheusFrames(), { showEdgeLabels: true });
+    const edge = (id: string) =>
+      document.querySelector(`[data-testid="${TEST_IDS.edge}"][data-edge-id="${id}"]`) as SVGGElement;
+    const toDown = edge('retrieval_optimizer→pattern_storage');
+    expect(toDown.getAttribute('data-error-level')).toBe('critical');
+    expect(within(toDown as unknown as HTMLElement).getByTestId(TEST_IDS.edgeLabel).textContent).toMatch(
+      /^\d+(\.\d+)? req\/s · 40% err$/
+    );
+    expect(edge('trading_engine→retrieval_optimizer').getAttribute('data-error-level')).toBe('warn');
+    expect(edge('trading_engine→risk_manager').getAttribute('data-error-level')).toBe('ok');
+    const widths = [...document.querySelectorAll(`[data-testid="${TEST_IDS.edge}"]`)].map((el) =>
+      Number(el.getAttribute('data-width'))
+    );
+    expect(Math.max(...widths)).toBeGreaterThan(Math.min(...widths) + 2);
+    expect(screen.getAllByTestId(TEST_IDS.edgeLabel)).toHaveLength(26);
   });
 
   it('highlights blast radius and root cause on click, with counts, and Escape clears', async () => {

@@ -11,6 +11,6 @@ export const getSvgGraphStyles = (theme: GrafanaTheme2) => ({
   title: css({ fontSize: 13, fontWeight: theme.typography.fontWeightMedium, pointerEvents: 'none' }),
   subtitle: css({ fontSize: 11, pointerEvents: 'none' }),
   cycle: css({ fontSize: 14, fontWeight: theme.typography.fontWeightBold }),
-  edgeLabel: css({ fontSize: 10, pointerEvents: 'none' }),
+  edgeLabel: css({ fontSize: 10.5, pointerEvents: 'none', strokeLinejoin: 'round' }),
   group: css({ pointerEvents: 'none', fontSize: 11 }),
 });

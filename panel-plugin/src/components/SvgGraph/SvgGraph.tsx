@@ -2,6 +2,7 @@ import React, { memo, useMemo } from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { NODE_HEIGHT, NODE_WIDTH, TEST_IDS } from '../../constants/testIds';
 import { edgeGeometry, edgePathData } from '../../view/edgePath';
+import { edgeLabel } from '../../view/edgeStyle';
 import { nodeColor, ringColor } from '../../view/graphColors';
 import { groupBoxes } from '../../view/groupBoxes';
 import { Role, type HighlightRole } from '../../view/highlight';
@@ -18,6 +19,7 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
   const styles = useStyles2(getSvgGraphStyles);
   const { graph, x, y, bends } = positioned;
 
+  const labels = useMemo(() => graph.edges.map(edgeLabel), [graph]);
   const edgePaths = useMemo(
     () =>
       graph.edges.map((_, e) => {
@@ -130,6 +132,8 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
               data-edge-id={edge.id}
               data-role={ROLE_NAMES[role]}
               data-cyclic={cyclic || undefined}
+              data-error-level={level}
+              data-width={props.edgeWidths[e].toFixed(2)}
               opacity={role === Role.Dimmed ? 0.15 : 1}
             >
               <path
@@ -140,17 +144,26 @@ export const SvgGraph = memo(function SvgGraph(props: GraphDrawingProps) {
                 strokeDasharray={cyclic ? '6 4' : undefined}
                 markerEnd={edge.color ? undefined : `url(#sg-arrow-${marker})`}
               >
-                <title>{`${edge.source} → ${edge.target}${edge.mainStat ? ` · ${edge.mainStat}` : ''}${edge.secondaryStat ? ` · ${edge.secondaryStat}` : ''}${cyclic ? ' · part of a cycle' : ''}`}</title>
+                <title>{`${edge.source} → ${edge.target}${edge.details.length > 0 ? ` · ${edge.details.map((d) => `${d.name} ${d.value}`).join(' · ')}` : `${edge.mainStat ? ` · ${edge.mainStat}` : ''}${edge.secondaryStat ? ` · ${edge.secondaryStat}` : ''}`}${cyclic ? ' · part of a cycle' : ''}`}</title>
               </path>
-              {props.showEdgeLabels && edge.mainStat && (
+              {props.showEdgeLabels && labels[e] && (
                 <text
                   x={path.mid[0]}
                   y={path.mid[1] - 4}
                   className={styles.edgeLabel}
                   fill={colors.secondaryText}
+                  stroke={colors.nodeFill}
+                  strokeWidth={3}
+                  paintOrder="stroke"
                   textAnchor="middle"
+                  data-testid={TEST_IDS.edgeLabel}
                 >
-                  {edge.mainStat}
+                  {labels[e]!.traffic}
+                  {labels[e]!.errors && (
+                    <tspan fill={level === 'warn' || level === 'critical' ? colors.edge[level] : undefined}>
+                      {labels[e]!.traffic ? ` · ${labels[e]!.errors}` : labels[e]!.errors}
+                    </tspan>
+                  )}
                 </text>
               )}
             </g>
