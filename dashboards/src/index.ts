@@ -12,3 +12,4 @@ export { applyRoles } from './roles/applyRoles';
 export { GrafanaApi } from './roles/grafanaApi';
 export { planAccess, missingTeams, describeChange } from './roles/plan';
 export { createDemoSinks, startDemoSinks, slackAnswer, snsAnswer, webhookAnswer, snsFields, type ReceivedNotification } from './sinks/demoSinks';
+export { roleAttributePath, intendedOrgRole, withMembersFromClaims, decodeJwtPayload, fetchDemoClaims, grafanaJwtEnv, JWT_CLAIMS, DEMO_JWT_USERS, type JwtClaims } from './roles/jwtClaims';

@@ -16,6 +16,11 @@ export interface TeamSpec {
   orgRole: OrgRole;
   /** Undefined: membership is not managed; an array: exactly these logins. */
   members?: string[];
+  /**
+   * Members come from the JWT `roles` claim instead (sign-in with Grafana's [auth.jwt]): everyone whose claim lists
+   * this value. The same values decide the basic role through role_attribute_path (roles/jwtClaims.ts).
+   */
+  jwtRole?: string;
 }
 
 export interface RolesSpec {
@@ -35,7 +40,7 @@ export function parseRolesFile(text: string): RolesSpec {
   if (!raw?.teams || typeof raw.teams !== 'object') fail('teams', 'is required (a map of team name to settings)');
   const teams: TeamSpec[] = Object.entries(raw.teams).map(([name, settings]) => {
     for (const key of Object.keys(settings ?? {})) {
-      if (!['email', 'orgRole', 'members'].includes(key)) fail(`teams.${name}.${key}`, 'unknown key (email, orgRole, members)');
+      if (!['email', 'orgRole', 'members', 'jwtRole'].includes(key)) fail(`teams.${name}.${key}`, 'unknown key (email, orgRole, members, jwtRole)');
     }
     const orgRole = settings?.orgRole;
     if (!ORG_ROLES.includes(orgRole as OrgRole)) fail(`teams.${name}.orgRole`, `must be one of ${ORG_ROLES.join(', ')}`);
@@ -43,8 +48,21 @@ export function parseRolesFile(text: string): RolesSpec {
     if (members !== undefined && !(Array.isArray(members) && members.every((member) => typeof member === 'string'))) {
       fail(`teams.${name}.members`, 'must be a list of logins');
     }
-    return { name, orgRole: orgRole as OrgRole, ...(typeof settings?.email === 'string' && { email: settings.email }), ...(members !== undefined && { members: members as string[] }) };
+    const jwtRole = settings?.jwtRole;
+    if (jwtRole !== undefined && !(typeof jwtRole === 'string' && /^[a-z][a-z0-9_-]*$/.test(jwtRole))) {
+      fail(`teams.${name}.jwtRole`, 'must be a lower-case role name as the JWT roles claim carries it (e.g. trader)');
+    }
+    if (jwtRole !== undefined && members !== undefined) fail(`teams.${name}`, 'set members or jwtRole, not both');
+    return {
+      name,
+      orgRole: orgRole as OrgRole,
+      ...(typeof settings?.email === 'string' && { email: settings.email }),
+      ...(members !== undefined && { members: members as string[] }),
+      ...(jwtRole !== undefined && { jwtRole: jwtRole as string }),
+    };
   });
+  const jwtRoles = teams.flatMap((team) => (team.jwtRole ? [team.jwtRole] : []));
+  if (new Set(jwtRoles).size !== jwtRoles.length) fail('teams', 'a jwtRole may belong to one team only');
   const folders: RolesSpec['folders'] = {};
   for (const [title, grants] of Object.entries(raw.folders ?? {})) {
     folders[title] = {};
