@@ -3,7 +3,7 @@
 import { expect, test } from '@grafana/plugin-e2e';
 import { ALL_RULES } from '../src/alerting/rules';
 import { buildDashboards } from '../src/dashboards';
-import { DATASOURCES } from '../src/grafana/ids';
+import { ALERT_FOLDERS, DATASOURCES, FOLDERS, FOLDER_UIDS } from '../src/grafana/ids';
 
 test.beforeEach(() => {
   test.skip(process.env.GRAFANA_REACHABLE !== '1', `SKIPPED: no Grafana at ${process.env.GRAFANA_URL || 'http://localhost:3000'} — run docker compose up -d`);
@@ -24,7 +24,9 @@ for (const { id, model } of buildDashboards()) {
 for (const datasource of Object.values(DATASOURCES)) {
   test(`datasource ${datasource.uid} passes its health check`, async ({ gotoDataSourceConfigPage }) => {
     const configPage = await gotoDataSourceConfigPage(datasource.uid);
-    await expect(configPage.saveAndTest()).toBeOK();
+    // Our datasource is frontend-only: no Grafana /health call, its last test request is the proxied search.
+    const path = datasource.uid === DATASOURCES.alphapulse.uid ? 'alphapulse/search/sources' : undefined;
+    await expect(configPage.saveAndTest(path ? { path } : undefined)).toBeOK();
   });
 }
 
@@ -33,4 +35,14 @@ test('every alert rule is provisioned', async ({ page }) => {
   expect(response.ok()).toBe(true);
   const titles = ((await response.json()) as { title: string }[]).map((rule) => rule.title);
   for (const rule of ALL_RULES) expect(titles).toContain(rule.title);
+});
+
+test('every folder exists once, dashboard folders with their fixed UIDs (docs/grafana-behaviour.md)', async ({ page }) => {
+  const response = await page.request.get('/api/folders?limit=1000');
+  expect(response.ok()).toBe(true);
+  const folders = (await response.json()) as { uid: string; title: string }[];
+  for (const title of [...Object.values(FOLDERS), ...Object.values(ALERT_FOLDERS)]) {
+    expect(folders.filter((folder) => folder.title === title)).toHaveLength(1);
+  }
+  for (const title of Object.values(FOLDERS)) expect(folders.find((folder) => folder.title === title)?.uid).toBe(FOLDER_UIDS[title]);
 });
