@@ -311,9 +311,8 @@ export function readHealthRecord(payload: unknown, flatten: FlattenLimits = DEFA
     const read = readLenient(schema as z.ZodType, raw, field, issues, field);
     if (read !== DROP) record[field] = read;
   }
-  if (payload.performance_metrics !== undefined && payload.performance_metrics !== null) {
-    record.performance_metrics = flattenPerformanceMetrics(payload.performance_metrics, issues, flatten);
-  }
+  if (payload.performance_metrics === undefined || payload.performance_metrics === null) issues.add('performance_metrics', 'missing');
+  else record.performance_metrics = flattenPerformanceMetrics(payload.performance_metrics, issues, flatten);
   return { ok: true, value: record as unknown as LenientHealthRecord, issues };
 }
 

@@ -12,7 +12,8 @@ const MIN_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 
 function epochMs(value: number): number | undefined {
   if (!Number.isFinite(value) || value < 0) return undefined;
-  const ms = value >= EPOCH_MILLISECONDS_FROM ? value : value * 1000;
+  // Millisecond precision, like the ISO path: a float time.time() keeps no sub-millisecond noise.
+  const ms = Math.floor(value >= EPOCH_MILLISECONDS_FROM ? value : value * 1000);
   return ms <= MAX_MS ? ms : undefined;
 }
 
