@@ -3,6 +3,7 @@
 import { DEFAULT_HOST, DEFAULT_PORTS, SERVICE_KINDS, type ServiceKind } from '@alphapulse/contracts';
 import pino, { type Logger } from 'pino';
 import { startControlApi, type FaultController } from './faults/controlApi';
+import { isDialect, type Dialect } from './services/dialects/pythonDialect';
 import { FaultStore, type FaultRequest } from './faults/faultStore';
 import { systemClock, type Clock } from './services/clock';
 import { ServiceServer } from './services/serviceServer';
@@ -23,14 +24,46 @@ export interface EmulatorOptions {
   seed?: number;
   clock?: Clock;
   logger?: Logger;
+  /** How every service writes /health and /stats: 'contract' (default) or 'python' (issue #10). */
+  dialect?: Dialect;
+  /** Per-service dialect overrides, e.g. one Python-style service among contract ones. */
+  serviceDialects?: Partial<Record<ServiceKind, Dialect>>;
 }
 
 export interface RunningEmulator {
-  services: { name: ServiceKind; url: string }[];
+  services: { name: ServiceKind; url: string; dialect: Dialect }[];
   controlUrl: string;
   /** The simulation behind the servers, for in-process inspection. */
   simulation: Simulation;
   stop(): Promise<void>;
+}
+
+/**
+ * Dialect options from their text form (environment variables): `dialect` is "contract" or "python";
+ * `serviceDialects` is "kind=dialect,…" (e.g. "pattern_storage=python,risk_manager=contract").
+ * Throws an error naming the bad entry.
+ */
+export function parseDialectOptions(dialect?: string, serviceDialects?: string): Pick<EmulatorOptions, 'dialect' | 'serviceDialects'> {
+  const options: Pick<EmulatorOptions, 'dialect' | 'serviceDialects'> = {};
+  if (dialect !== undefined && dialect.trim() !== '') {
+    const value = dialect.trim().toLowerCase();
+    if (!isDialect(value)) throw new Error(`unknown emulator dialect ${JSON.stringify(dialect)}: use contract or python`);
+    options.dialect = value;
+  }
+  if (serviceDialects !== undefined && serviceDialects.trim() !== '') {
+    const perService: Partial<Record<ServiceKind, Dialect>> = {};
+    for (const entry of serviceDialects.split(',').map((e) => e.trim()).filter(Boolean)) {
+      const [kind, value, ...rest] = entry.split('=').map((part) => part.trim());
+      if (rest.length > 0 || !(SERVICE_KINDS as readonly string[]).includes(kind)) {
+        throw new Error(`bad service dialect ${JSON.stringify(entry)}: want <service_name>=<contract|python> with a known service name`);
+      }
+      const lowered = (value ?? '').toLowerCase();
+      if (!isDialect(lowered)) throw new Error(`bad service dialect ${JSON.stringify(entry)}: the dialect is contract or python`);
+      perService[kind as ServiceKind] = lowered;
+    }
+    options.serviceDialects = perService;
+  }
+  return options;
 }
 
 function servicePort(kind: ServiceKind, options: EmulatorOptions): number {
@@ -48,7 +81,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultStore(clock);
   const simulation = new Simulation({ seed, clock, faults });
   const servers = SERVICE_KINDS.map(
-    (kind) => new ServiceServer({ kind, host, port: servicePort(kind, options), simulation, faults, logger }),
+    (kind) =>
+      new ServiceServer({
+        kind,
+        host,
+        port: servicePort(kind, options),
+        simulation,
+        faults,
+        logger,
+        dialect: options.serviceDialects?.[kind] ?? options.dialect ?? 'contract',
+      }),
   );
 
   // Fault changes and listener changes run one at a time, in order.
@@ -102,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     services: () =>
       servers.map((server) => {
         const fault = faults.list().find((f) => f.service === server.kind);
-        return { service_name: server.kind, url: server.url, ...(fault && { fault }) };
+        return { service_name: server.kind, url: server.url, dialect: server.dialect, ...(fault && { fault }) };
       }),
   };
 
@@ -125,10 +167,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   timer.unref();
 
   const controlApi = control;
-  logger.info({ seed, control: controlApi.url, services: servers.map((s) => s.url) }, 'AlphaPulse emulator started');
+  logger.info(
+    { seed, control: controlApi.url, services: servers.map((s) => s.url), dialects: servers.map((s) => s.dialect) },
+    'AlphaPulse emulator started',
+  );
   let stopping: Promise<void> | undefined;
   return {
-    services: servers.map((server) => ({ name: server.kind, url: server.url })),
+    services: servers.map((server) => ({ name: server.kind, url: server.url, dialect: server.dialect })),
     controlUrl: controlApi.url,
     simulation,
     stop: () => {
@@ -147,21 +192,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 if (require.main === module) {
   const env = process.env;
   const logger = pino({ name: 'alphapulse-emulator' });
-  startEmulator({
-    logger,
-    ...(env.EMULATOR_HOST && { host: env.EMULATOR_HOST }),
-    ...(env.EMULATOR_BASE_PORT && { basePort: Number(env.EMULATOR_BASE_PORT) }),
-    ...(env.EMULATOR_CONTROL_PORT && { controlPort: Number(env.EMULATOR_CONTROL_PORT) }),
-    ...(env.EMULATOR_SEED && { seed: Number(env.EMULATOR_SEED) }),
-  }).then(
-    (emulator) => {
+  const fail = (err: Error) => {
+    logger.error(err.message);
+    process.exit(1);
+  };
+  Promise.resolve()
+    .then(() =>
+      startEmulator({
+        logger,
+        ...(env.EMULATOR_HOST && { host: env.EMULATOR_HOST }),
+        ...(env.EMULATOR_BASE_PORT && { basePort: Number(env.EMULATOR_BASE_PORT) }),
+        ...(env.EMULATOR_CONTROL_PORT && { controlPort: Number(env.EMULATOR_CONTROL_PORT) }),
+        ...(env.EMULATOR_SEED && { seed: Number(env.EMULATOR_SEED) }),
+        ...parseDialectOptions(env.EMULATOR_DIALECT, env.EMULATOR_SERVICE_DIALECTS),
+      }),
+    )
+    .then((emulator) => {
       const shutdown = () => void emulator.stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
-    },
-    (err: Error) => {
-      logger.error(err.message);
-      process.exit(1);
-    },
-  );
+    }, fail);
 }

@@ -15,7 +15,7 @@ export interface FaultController {
   setFault(request: FaultRequest): Promise<FaultView>;
   /** Clears one service's fault, or all when no service is given; returns the services cleared. */
   clearFaults(service?: ServiceKind): Promise<ServiceKind[]>;
-  services(): { service_name: ServiceKind; url: string; fault?: FaultView }[];
+  services(): { service_name: ServiceKind; url: string; dialect?: string; fault?: FaultView }[];
 }
 
 export interface ControlApi {

@@ -6,6 +6,7 @@ import type { ServiceKind } from '@alphapulse/contracts';
 import type { Logger } from 'pino';
 import { malformedBody, oversizedBody } from '../faults/faultyBodies';
 import type { FaultStore } from '../faults/faultStore';
+import { encodePayload, type Dialect } from './dialects/pythonDialect';
 import { listen, pathOf, sendJson, sendJsonText } from './httpJson';
 import type { Simulation } from './simulation';
 
@@ -17,6 +18,8 @@ export interface ServiceServerOptions {
   simulation: Simulation;
   faults: FaultStore;
   logger: Logger;
+  /** How its answers are written: the contract's JSON, or as a Python service writes it. Default contract. */
+  dialect?: Dialect;
 }
 
 export class ServiceServer {
@@ -32,6 +35,10 @@ export class ServiceServer {
   constructor(private readonly options: ServiceServerOptions) {
     this.kind = options.kind;
     this.port = options.port;
+  }
+
+  get dialect(): Dialect {
+    return this.options.dialect ?? 'contract';
   }
 
   get url(): string {
@@ -109,9 +116,10 @@ export class ServiceServer {
     try {
       const simulation = this.options.simulation;
       const payload = (path === '/health' ? simulation.health(this.kind) : simulation.stats(this.kind)) as Record<string, unknown>;
+      // The broken-body faults break the contract payload whatever the dialect: broken is broken.
       if (mode === 'malformed') sendJsonText(res, 200, malformedBody(payload, this.malformedAnswers++));
       else if (mode === 'oversized') sendJsonText(res, 200, oversizedBody(payload));
-      else sendJsonText(res, 200, JSON.stringify(payload));
+      else sendJsonText(res, 200, encodePayload(this.dialect, this.kind, path, payload));
     } catch (err) {
       this.options.logger.error({ err, service: this.kind }, 'emulated service failed to answer');
       sendJson(res, 500, { error: 'emulator error', detail: (err as Error).message, service_name: this.kind });
