@@ -25,6 +25,9 @@ const bodies: Record<string, string> = {
   '/notjson/stats': '[]',
   '/nostatus/health': '{"service_name": "risk_manager", "uptime": 3}',
   '/nostatus/stats': '{}',
+  // A real service with its own names, mapped by config (field_map), not by code.
+  '/mapped/health': '{"name": "trading_engine", "state": "up", "process": {"uptime_s": 12}}',
+  '/mapped/stats': '{"portfolio": {"total_equity": 1234.5, "books": [{"fills": 8}]}, "cpu": {"seconds": 3.5}}',
 };
 
 let server: http.Server;
@@ -43,6 +46,10 @@ beforeAll(async () => {
     'kpi: { enabled: false }',
     'services:',
     `  - { kind: trading_engine, instances: [{ url: "${base}/py", instance: py }] }`,
+    `  - kind: trading_engine`,
+    `    name: mapped_engine`,
+    `    field_map: { health: { service_name: name, status: state, uptime: process.uptime_s } }`,
+    `    instances: [{ url: "${base}/mapped", instance: mapped, field_map: { stats: { equity: portfolio.total_equity, fills_total: "$.portfolio.books[0].fills", cpu_seconds_total: cpu.seconds } } }]`,
     `  - { kind: risk_manager, instances: [{ url: "${base}/unknown", instance: unknown }, { url: "${base}/notjson", instance: notjson }, { url: "${base}/nostatus", instance: nostatus }] }`,
   ].join('\n');
   exporter = await startExporter({ config: parseConfig(yaml), port: 0, logger: pino({ level: 'silent' }), reloadOnSighup: false });
@@ -108,4 +115,15 @@ test('an unknown status is its own state, not down; a non-record or a record wit
   }
   expect(valueOf(samples, 'alphapulse_target_scrape_error', { service: 'risk_manager', instance: 'notjson', endpoint: 'health', reason: 'malformed_json' })).toBe(1);
   expect(valueOf(samples, 'alphapulse_target_scrape_error', { service: 'risk_manager', instance: 'nostatus', endpoint: 'health', reason: 'contract_violation' })).toBe(1);
+});
+
+test('field_map: a service with its own field names is read through the mapping, per kind and per target', () => {
+  const samples = parseMetrics(text);
+  const mapped = { service: 'mapped_engine', instance: 'mapped' };
+  expect(valueOf(samples, 'alphapulse_up', mapped)).toBe(1);
+  expect(valueOf(samples, 'alphapulse_service_status', { ...mapped, status: 'healthy' })).toBe(1);
+  expect(valueOf(samples, 'alphapulse_service_uptime_seconds', mapped)).toBe(12);
+  expect(valueOf(samples, 'alphapulse_trading_engine_equity', mapped)).toBe(1234.5);
+  expect(valueOf(samples, 'alphapulse_trading_engine_fills_total', mapped)).toBe(8);
+  expect(valueOf(samples, 'alphapulse_service_cpu_seconds_total', mapped)).toBe(3.5);
 });
