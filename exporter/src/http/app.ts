@@ -83,6 +83,13 @@ export function createExporterApp({ exporter, logger, extraRouters = [], isReady
   }
 
   app.use(((err, _req, res, _next) => {
+    // A 4xx from express itself (malformed percent-encoding in a path, say) is the client's fault: say so.
+    const status = Number((err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
+    if (status >= 400 && status < 500) {
+      if (!res.headersSent) res.status(status).type('text/plain').send(status === 404 ? 'Not found\n' : 'Bad request\n');
+      else res.destroy();
+      return;
+    }
     logger.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed');
     if (!res.headersSent) res.status(500).type('text/plain').send('Internal error\n');
     else res.destroy();

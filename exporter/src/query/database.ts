@@ -24,60 +24,127 @@ export interface ReadOnlyDatabaseOptions {
   pool?: Pool;
   databaseUrl?: string;
   statementTimeoutMs: number;
+  /**
+   * Client-side bound on one read, pool checkout included (default: statement timeout + 2 s). The statement
+   * timeout cannot fire on a frozen server; this does: the connection is destroyed and the read rejects.
+   */
+  clientTimeoutMs?: number;
+  /** Connections of our own pool (default 10). */
+  maxConnections?: number;
   /** work_mem for each read transaction, in MB (default: the server's). */
   workMemMb?: number;
   /** Test seam: runs inside the read-only transaction before each data query (not health) (e.g. pg_sleep to prove the timeout). */
   beforeQuery?: (client: PoolClient) => Promise<void>;
 }
 
+/** The database did not answer within the client-side timeout (frozen, overloaded or unreachable). */
+export class DatabaseTimeoutError extends Error {
+  readonly code = 'ALPHAPULSE_DB_TIMEOUT';
+  constructor(readonly timeoutMs: number, readonly phase: 'connect' | 'query') {
+    super(`no answer from the database within ${timeoutMs} ms (${phase})`);
+  }
+}
+
 const INFO_TTL_MS = 60_000;
+/** A cancel request (pg_cancel_backend) gets this long; the connection is discarded either way. */
+const CANCEL_TIMEOUT_MS = 1_000;
+
+/** Destroys the client's socket: pg then fails its pending query and emits 'error' (handled, see watch()). */
+function destroyConnection(client: PoolClient): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
 
 export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOnlyDatabase {
   const ownsPool = !options.pool;
+  const timeoutMs = Math.max(1, Math.round(options.statementTimeoutMs));
+  const clientTimeoutMs = Math.max(1, Math.round(options.clientTimeoutMs ?? timeoutMs + 2_000));
   const pool =
     options.pool ??
     new Pool({
       connectionString: options.databaseUrl,
-      max: 8,
-      connectionTimeoutMillis: 5_000,
+      max: Math.max(1, Math.round(options.maxConnections ?? 10)),
+      connectionTimeoutMillis: clientTimeoutMs,
       idleTimeoutMillis: 30_000,
       // Every session of this pool is read-only with our timeout and work_mem, whatever the role may do.
       options: [
         '-c default_transaction_read_only=on',
-        `-c statement_timeout=${Math.max(1, Math.round(options.statementTimeoutMs))}`,
+        `-c statement_timeout=${timeoutMs}`,
         ...(options.workMemMb ? [`-c work_mem=${Math.max(1, Math.round(options.workMemMb))}MB`] : []),
       ].join(' '),
       application_name: 'alphapulse-query-api',
     });
   // An idle client's connection dying (database restart) must not crash the process.
   pool.on('error', () => undefined);
-  const timeoutMs = Math.max(1, Math.round(options.statementTimeoutMs));
   const workMem = options.workMemMb ? `; SET LOCAL work_mem = '${Math.max(1, Math.round(options.workMemMb))}MB'` : '';
   let cachedInfo: { at: number; info: DatabaseInfo } | null = null;
 
+  // A checked-out client has no pool listener: its connection dying mid-query (57P01, ECONNRESET) emits 'error' on
+  // it, which would end the process unhandled. Every client gets one listener for life; it marks the client broken.
+  const watched = new WeakSet<PoolClient>();
+  const broken = new WeakSet<PoolClient>();
+  function watch(client: PoolClient): void {
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on('error', () => broken.add(client));
+  }
+
+  /** Checkout within the client timeout; a connection that arrives after we gave up goes straight back, destroyed. */
+  async function checkout(deadline: number): Promise<PoolClient> {
+    let gaveUp = false;
+    const connecting = pool.connect().then((client) => {
+      watch(client);
+      if (gaveUp) client.release(true);
+      return client;
+    });
+    connecting.catch(() => undefined);
+    try {
+      return await withTimeout(connecting, Math.max(1, deadline - Date.now()), () => new DatabaseTimeoutError(clientTimeoutMs, 'connect'));
+    } catch (error) {
+      gaveUp = true;
+      throw error;
+    }
+  }
+
   /**
-   * A pooled client for `work`. When `signal` aborts, the backend's statement is cancelled (pg_cancel_backend from
-   * another connection) and the connection is discarded afterwards, so a late cancel can never hit a later query.
+   * A pooled client for `work`, all of it (checkout included) within the client timeout. When `signal` aborts, the
+   * backend's statement is cancelled (pg_cancel_backend from another connection) and the connection is discarded
+   * afterwards, so a late cancel can never hit a later query. On timeout the connection is destroyed.
    */
   async function withClient<T>(signal: AbortSignal | undefined, work: (client: PoolClient) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    const client = await pool.connect();
+    const deadline = Date.now() + clientTimeoutMs;
+    const client = await checkout(deadline);
     let cancelling: Promise<unknown> | null = null;
     const cancel = () => {
       const backend = (client as unknown as { processID?: number }).processID;
-      cancelling = pool.query('SELECT pg_cancel_backend($1)', [backend]).catch(() => undefined);
+      cancelling = withTimeout(pool.query('SELECT pg_cancel_backend($1)', [backend]), CANCEL_TIMEOUT_MS, () => new Error('cancel timed out')).catch(
+        () => undefined,
+      );
     };
     signal?.addEventListener('abort', cancel, { once: true });
-    let broken = false;
+    let discard = false;
+    const working = work(client);
+    working.catch(() => undefined);
     try {
-      return await work(client);
+      return await withTimeout(working, Math.max(1, deadline - Date.now()), () => {
+        destroyConnection(client);
+        return new DatabaseTimeoutError(clientTimeoutMs, 'query');
+      });
     } catch (error) {
-      if (!(error as { code?: string }).code) broken = true;
+      if (!(error as { code?: string }).code || error instanceof DatabaseTimeoutError) discard = true;
       throw error;
     } finally {
       signal?.removeEventListener('abort', cancel);
       if (cancelling) await cancelling;
-      client.release(broken || cancelling !== null);
+      client.release(discard || broken.has(client) || cancelling !== null);
     }
   }
 
@@ -122,11 +189,10 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
 
   /**
    * Our own pool's sessions start read-only with the timeout and work_mem set (startup options above), so a read
-   * is one round trip; each round trip costs milliseconds on a busy host. A shared pool gets an explicit
+   * is one round trip (through withClient, for its timeout); each round trip costs milliseconds on a busy host. A shared pool gets an explicit
    * READ ONLY transaction with SET LOCAL instead.
    */
   async function readInOwnSession<R extends Record<string, unknown>>(query: SqlQuery, signal?: AbortSignal): Promise<R[]> {
-    if (!options.beforeQuery && !signal) return (await pool.query<R>(query.text, query.values)).rows;
     return withClient(signal, async (client) => {
       if (options.beforeQuery) await options.beforeQuery(client);
       return (await client.query<R>(query.text, query.values)).rows;

@@ -3,7 +3,8 @@
 import { type BucketPlan, parseIntervalMs, planBuckets } from './buckets';
 import type { ReadOnlyDatabase } from './database';
 import { type FrameDTO, type Row, fillBuckets, tableFrame, timeSeriesFrames, toEpochMs, truncationNotice } from './frames';
-import type { QueryLimits } from './limits';
+import { ApiError } from './errors';
+import { LIMIT_ENV_NAMES, type QueryLimits } from './limits';
 import type { QueryModel, QueryOf, QueryRequest, QueryType } from './model';
 import { buildCandlesSql } from './sql/candles';
 import type { SqlTarget } from './sql/common';
@@ -25,6 +26,21 @@ const DEFAULT_RESOLUTION_MS = 60_000;
 export function plan(context: QueryContext, resolutionMs = DEFAULT_RESOLUTION_MS): BucketPlan {
   const { fromMs, toMs, intervalMs, maxDataPoints } = context.request;
   return planBuckets({ fromMs, toMs, intervalMs, maxDataPoints, resolutionMs });
+}
+
+/**
+ * Refuses, before any database work, a query whose planned answer (series x buckets x fields) is above the
+ * per-query cap: the bound is exact for bucketed series, one row per series and bucket at most.
+ */
+export function guardPlannedPoints(refId: string, series: { count: number; what: string }, window: BucketPlan, fields: number, limits: QueryLimits): void {
+  const planned = series.count * window.maxBuckets * fields;
+  if (planned <= limits.maxPointsPerQuery) return;
+  throw new ApiError(
+    422,
+    `Query ${refId} would return up to ${planned.toLocaleString('en')} values (${series.count} ${series.what} × ${window.maxBuckets.toLocaleString('en')} buckets × ${fields} fields), ` +
+      `more than the ${limits.maxPointsPerQuery.toLocaleString('en')} allowed per query (${LIMIT_ENV_NAMES.maxPointsPerQuery}); ` +
+      'choose fewer series, a shorter time range or a lower Max data points.',
+  );
 }
 
 const raw = (context: QueryContext) => ({ fromMs: context.request.fromMs, toMs: context.request.toMs });
@@ -98,6 +114,7 @@ function candleSeries<T extends 'candles' | 'price' | 'volume'>(columns: 'ohlcv'
   return async (typedQuery, context) => {
     const query = typedQuery as CandleQuery;
   const window = plan(context, parseIntervalMs(query.timeframe) ?? DEFAULT_RESOLUTION_MS);
+  guardPlannedPoints(query.refId, { count: query.symbols.length, what: 'symbols' }, window, columns === 'ohlcv' ? 6 : 2, context.limits);
   const rows = await context.db.read(buildCandlesSql(context.target, window, query, columns));
   if (columns === 'ohlcv') {
     return timeSeriesFrames(query.refId, rows, {
@@ -206,12 +223,16 @@ export const HANDLERS: { [T in QueryType]: Handler<T> } = {
   },
 
   async sentiment(query, context) {
-    const rows = await context.db.read(buildSentimentSql(context.target, plan(context), query, 'score'));
+    const window = plan(context);
+    guardPlannedPoints(query.refId, { count: query.symbols.length * Math.max(1, query.sources.length), what: 'series' }, window, 2, context.limits);
+    const rows = await context.db.read(buildSentimentSql(context.target, window, query, 'score'));
     return timeSeriesFrames(query.refId, rows, { seriesBy: ['symbol', 'source'], values: [{ column: 'score', unit: 'none', decimals: 3 }] });
   },
 
   async mentions(query, context) {
-    const rows = await context.db.read(buildSentimentSql(context.target, plan(context), query, 'mentions'));
+    const window = plan(context);
+    guardPlannedPoints(query.refId, { count: query.symbols.length * Math.max(1, query.sources.length), what: 'series' }, window, 2, context.limits);
+    const rows = await context.db.read(buildSentimentSql(context.target, window, query, 'mentions'));
     return timeSeriesFrames(query.refId, rows, { seriesBy: ['symbol', 'source'], values: [{ column: 'mentions', unit: 'short', decimals: 0 }] });
   },
 };

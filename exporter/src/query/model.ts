@@ -2,6 +2,7 @@
 // come from @alphapulse/contracts, which the datasource plugin imports too.
 import { PNL_MODES, QUERY_TYPES, SEARCH_KINDS, SENTIMENT_SOURCES, type QueryType, type SearchKind } from '@alphapulse/contracts';
 import { z } from 'zod';
+import { MAX_TIME_MS, MIN_TIME_MS } from './buckets';
 import type { QueryLimits } from './limits';
 
 export { QUERY_TYPES, PNL_MODES, SENTIMENT_SOURCES, SEARCH_KINDS, type QueryType, type SearchKind };
@@ -45,9 +46,16 @@ export function queryModelSchema(limits: QueryLimits) {
 export type QueryModel = z.infer<ReturnType<typeof queryModelSchema>>;
 export type QueryOf<T extends QueryType> = Extract<QueryModel, { queryType: T }>;
 
+/** Epoch milliseconds of an ISO-8601 text or a number; NaN when unreadable or outside the years 0001-9999. */
+export function parseTime(value: unknown): number {
+  const ms = typeof value === 'number' ? value : typeof value === 'string' && value.length <= 40 ? Date.parse(value) : NaN;
+  return Number.isInteger(ms) && ms >= MIN_TIME_MS && ms <= MAX_TIME_MS ? ms : NaN;
+}
+
+const OUT_OF_RANGE = 'must be an ISO-8601 time or epoch milliseconds in the years 0001-9999';
 const timestamp = z.union([
-  z.number().int().min(0).max(8.64e15),
-  z.string().max(40).refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO-8601 time or epoch milliseconds'),
+  z.number().int().min(MIN_TIME_MS, OUT_OF_RANGE).max(MAX_TIME_MS, OUT_OF_RANGE),
+  z.string().max(40).refine((text) => !Number.isNaN(parseTime(text)), OUT_OF_RANGE),
 ]);
 
 /** The batch envelope; each query inside is validated on its own so one bad query does not fail the others. */
@@ -81,11 +89,11 @@ export function queryRequestSchema(limits: QueryLimits) {
 }
 export type QueryRequest = z.infer<ReturnType<typeof queryRequestSchema>>;
 
-function toMs(value: number | string): number {
-  return typeof value === 'number' ? value : Date.parse(value);
-}
+const toMs = parseTime;
 
-export const searchParamsSchema = z.object({ filter: z.string().max(64).optional() });
+// No control characters: PostgreSQL refuses NUL in text (22021), and none belongs in a search box.
+// eslint-disable-next-line no-control-regex
+export const searchParamsSchema = z.object({ filter: z.string().max(64).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters').optional() });
 
 /** "queries.0.symbols: choose at least one symbol" — the failing field and why, for 400 answers. */
 export function describeIssues(error: z.ZodError): { field: string; reason: string }[] {

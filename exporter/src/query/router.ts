@@ -1,12 +1,14 @@
 // The query API as an express Router, mounted by the exporter app at /api/v1.
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Pool, PoolClient } from 'pg';
-import { requireBearerToken } from './auth';
+import { countPoints, byteLength, serialiseFrames } from './answer';
+import { bearerToken, requireBearerToken, tokenMatches } from './auth';
+import { DatabaseBudget } from './budget';
 import { type ReadOnlyDatabase, createReadOnlyDatabase } from './database';
-import { ApiError, toApiError } from './errors';
+import { ApiError, httpClientError, toApiError } from './errors';
 import type { FrameDTO } from './frames';
 import { type QueryContext, runQuery } from './handlers';
-import { DEFAULT_LIMITS, type QueryLimits } from './limits';
+import { DEFAULT_LIMITS, LIMIT_ENV_NAMES, type QueryLimits } from './limits';
 import { SEARCH_KINDS, type SearchKind, describeIssues, queryModelSchema, queryRequestSchema, searchParamsSchema } from './model';
 import { TokenBuckets, rateLimit } from './rateLimit';
 import { buildSearchSql } from './sql/search';
@@ -48,13 +50,27 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
     databaseUrl: options.databaseUrl,
     statementTimeoutMs: limits.statementTimeoutMs,
     workMemMb: limits.workMemMb,
+    clientTimeoutMs: limits.clientTimeoutMs,
+    // Two more than the read budget: health checks and cancel requests never wait behind data reads.
+    maxConnections: limits.maxConcurrentReads + 2,
     beforeQuery: options.beforeQuery,
   });
   const requestSchema = queryRequestSchema(limits);
   const modelSchema = queryModelSchema(limits);
   const router = express.Router() as QueryRouter;
 
-  router.use(rateLimit(new TokenBuckets(limits.ratePerSecond, limits.rateBurst)));
+  const budget = new DatabaseBudget({
+    slots: limits.maxConcurrentReads,
+    perRequest: limits.maxConcurrentReadsPerRequest,
+    maxQueued: limits.maxQueuedReads,
+    queueTimeoutMs: limits.queueTimeoutMs,
+  });
+  const hasValidToken = (req: express.Request) => {
+    const given = bearerToken(req.headers.authorization);
+    return given !== null && tokenMatches(given, options.token);
+  };
+
+  router.use(rateLimit(new TokenBuckets(limits.ratePerSecond, limits.rateBurst), hasValidToken));
 
   router.get('/health', async (_req, res) => {
     try {
@@ -67,12 +83,13 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
       });
     } catch (error) {
       logger.warn({ err: describe(error) }, 'query API health check: database unreachable');
-      res.status(503).json({
+      const answer = toApiError(error, limits.statementTimeoutMs);
+      res.status(answer.status >= 500 ? 503 : answer.status).json({
         status: 'down',
         database: { reachable: false, version: null },
         timescaledb: { installed: null, version: null },
         schemaVersion: null,
-        error: toApiError(error, limits.statementTimeoutMs).message,
+        error: answer.status >= 500 ? answer.message : 'The database is unreachable.',
       });
     }
   });
@@ -90,33 +107,58 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
     res.on('close', () => {
       if (!res.writableFinished) abandoned.abort();
     });
-    const read: QueryContext['db']['read'] = (sql) => db.read(sql, abandoned.signal);
+    // This request's share of the database: its reads take turns with other requests' reads.
+    const session = budget.session();
+    const read: QueryContext['db']['read'] = (sql) => session.run(() => db.read(sql, abandoned.signal));
     const context: QueryContext = { request, target: { timescaledb: info.timescaledb }, limits, db: { read } };
     const started = Date.now();
+    let answerPoints = 0;
+    let answerBytes = 0;
     const settled = await Promise.all(
-      request.queries.map(async (rawQuery, index): Promise<[string, QueryResult]> => {
+      request.queries.map(async (rawQuery, index): Promise<[string, SettledQuery]> => {
         const refId = rawQuery.refId;
         const query = modelSchema.safeParse(rawQuery);
         if (!query.success) {
           const reasons = describeIssues(query.error).map(({ field, reason }) => `queries.${index}.${field}: ${reason}`);
-          return [refId, { frames: [], status: 400, error: reasons.join('; ') }];
+          return [refId, failed(400, reasons.join('; '))];
         }
         try {
-          return [refId, { frames: await runQuery(query.data, context), status: 200 }];
+          const frames = await runQuery(query.data, context);
+          const points = countPoints(frames);
+          if (points > limits.maxPointsPerQuery) {
+            return [refId, failed(422, `Query ${refId} returned ${points.toLocaleString('en')} values, more than the ${limits.maxPointsPerQuery.toLocaleString('en')} allowed per query (${LIMIT_ENV_NAMES.maxPointsPerQuery}); narrow the time range or the selection, or lower Max data points.`)];
+          }
+          if (answerPoints + points > limits.maxPointsPerResponse) {
+            return [refId, failed(422, `Query ${refId} would take this answer past the ${limits.maxPointsPerResponse.toLocaleString('en')} values allowed per request (${LIMIT_ENV_NAMES.maxPointsPerResponse}); spread these queries over several panels or narrow them.`)];
+          }
+          answerPoints += points;
+          const pieces = await serialiseFrames(frames, () => abandoned.signal.aborted);
+          const bytes = byteLength(pieces);
+          if (answerBytes + bytes > limits.maxResponseBytes) {
+            answerPoints -= points;
+            return [refId, failed(422, `Query ${refId} would take this answer past the ${limits.maxResponseBytes.toLocaleString('en')} bytes allowed per request (${LIMIT_ENV_NAMES.maxResponseBytes}); spread these queries over several panels or narrow them.`)];
+          }
+          answerBytes += bytes;
+          return [refId, { status: 200, pieces }];
         } catch (error) {
-          if (abandoned.signal.aborted) return [refId, { frames: [], status: 499, error: 'The client went away; the query was cancelled.' }];
+          if (abandoned.signal.aborted) return [refId, failed(499, 'The client went away; the query was cancelled.')];
           const answer = toApiError(error, limits.statementTimeoutMs);
           if (answer.status >= 500) logger.error({ err: describe(error), refId, queryType: query.data.queryType }, 'query failed');
-          return [refId, { frames: [], status: answer.status, error: answer.message }];
+          return [refId, failed(answer.status, answer.message, answer.retryAfterSeconds)];
         }
       }),
     );
-    const results = Object.fromEntries(settled);
-    logger.info({ queries: settled.length, ms: Date.now() - started, cancelled: abandoned.signal.aborted }, 'query batch');
+    // Later duplicates of a refId win, in the first one's place (as Object.fromEntries did).
+    const results = new Map(settled);
+    logger.info({ queries: settled.length, ms: Date.now() - started, points: answerPoints, bytes: answerBytes, cancelled: abandoned.signal.aborted }, 'query batch');
     if (abandoned.signal.aborted) return;
     // All failing the same way (one query timing out, say) answers that status; mixed outcomes answer 200.
-    const statuses = new Set(settled.map(([, result]) => result.status));
-    res.status(statuses.size === 1 ? [...statuses][0] : 200).json({ results });
+    const statuses = new Set([...results.values()].map((result) => result.status));
+    const status = statuses.size === 1 ? [...statuses][0] : 200;
+    const retryAfter = Math.max(0, ...[...results.values()].map((result) => result.retryAfterSeconds ?? 0));
+    if (status >= 500 && retryAfter > 0) res.setHeader('Retry-After', String(retryAfter));
+    res.status(status).type('application/json');
+    await writeAnswer(res, results);
   });
 
   router.get('/search/:kind', async (req, res) => {
@@ -124,15 +166,17 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
     if (!SEARCH_KINDS.includes(kind)) throw new ApiError(404, `Unknown search: try one of ${SEARCH_KINDS.join(', ')}`);
     const params = searchParamsSchema.safeParse(req.query);
     if (!params.success) throw new ApiError(400, 'Invalid search', describeIssues(params.error));
-    const rows = await db.read<{ value: string }>(buildSearchSql(kind, params.data.filter));
+    const rows = await budget.session().run(() => db.read<{ value: string }>(buildSearchSql(kind, params.data.filter)));
     res.json({ values: rows.map((row) => row.value) });
   });
 
   router.use((_req, _res, next) => next(new ApiError(404, 'No such query API route')));
 
   const answerErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-    const answer = bodyParserError(error) ?? toApiError(error, limits.statementTimeoutMs);
+    const answer = httpClientError(error) ?? toApiError(error, limits.statementTimeoutMs);
     if (answer.status >= 500) logger.error({ err: describe(error) }, 'query API error');
+    if (res.headersSent) return void res.destroy();
+    if (answer.retryAfterSeconds) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
     res.status(answer.status).json({ error: answer.message, ...(answer.details ? { details: answer.details } : {}) });
   };
   router.use(answerErrors);
@@ -142,12 +186,57 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
   return router;
 }
 
-/** express.json's errors carry a status and a type; map them to plain messages. */
-function bodyParserError(error: { type?: string; status?: number }): ApiError | null {
-  if (error?.type === 'entity.too.large') return new ApiError(413, 'The request body is larger than allowed.');
-  if (error?.type === 'entity.parse.failed') return new ApiError(400, 'The request body is not valid JSON.');
-  if (error?.type && error.status && error.status < 500) return new ApiError(error.status, 'The request body could not be read.');
-  return null;
+interface SettledQuery {
+  status: number;
+  /** The frames as JSON pieces (answer.ts); absent when the query failed. */
+  pieces?: string[];
+  error?: string;
+  retryAfterSeconds?: number;
+}
+
+function failed(status: number, error: string, retryAfterSeconds?: number): SettledQuery {
+  return { status, error, retryAfterSeconds };
+}
+
+/** Resolves when the response can take more data, or when the client has gone. */
+function drained(res: express.Response): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Writes {"results":{refId:{frames,status,error?}}} piece by piece, with back-pressure; the same JSON as before. */
+async function writeAnswer(res: express.Response, results: Map<string, SettledQuery>): Promise<void> {
+  let buffered = '{"results":{';
+  let first = true;
+  const flush = async (force: boolean) => {
+    if (!force && buffered.length < 65_536) return;
+    if (res.destroyed) return;
+    const chunk = buffered;
+    buffered = '';
+    if (!res.write(chunk)) await drained(res);
+  };
+  for (const [refId, result] of results) {
+    buffered += `${first ? '' : ','}${JSON.stringify(refId)}:{"frames":`;
+    first = false;
+    if (result.pieces) {
+      for (const piece of result.pieces) {
+        buffered += piece;
+        await flush(false);
+      }
+    } else buffered += '[]';
+    buffered += `,"status":${result.status}${result.error !== undefined ? `,"error":${JSON.stringify(result.error)}` : ''}}`;
+  }
+  buffered += '}}';
+  await flush(true);
+  if (!res.destroyed) res.end();
 }
 
 /** Logged server-side only: message and code, never returned to the client. */

@@ -1,6 +1,6 @@
 // Small helpers shared by the per-query SQL builders. Builders are pure: parameters in, { text, values } out.
 // Client input only ever travels in `values`; `text` is assembled from constants of this folder.
-import { BUCKET_ORIGIN_MS, intervalParam } from '../buckets';
+import { BUCKET_ORIGIN_MS, MAX_TIME_MS, MIN_TIME_MS, intervalParam } from '../buckets';
 
 export interface SqlQuery {
   text: string;
@@ -25,6 +25,12 @@ export interface RawWindow {
   toMs: number;
 }
 
+/** ISO-8601 with a four-digit year for any number: NaN and far times clamp to the ends of 0001-9999. */
+export function sqlTimestamp(ms: number): string {
+  const clamped = Number.isNaN(ms) ? MIN_TIME_MS : Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, Math.round(ms)));
+  return new Date(clamped).toISOString();
+}
+
 const ORIGIN = `TIMESTAMPTZ '${new Date(BUCKET_ORIGIN_MS).toISOString()}'`;
 const COLUMN = /^[a-z_][a-z0-9_]*$/;
 
@@ -37,8 +43,9 @@ export class Params {
     return `$${this.values.length}${cast ? `::${cast}` : ''}`;
   }
 
+  /** Always a timestamp PostgreSQL reads: clamped to the years 0001-9999 (an aligned window may reach past them). */
   time(ms: number): string {
-    return this.add(new Date(ms).toISOString(), 'timestamptz');
+    return this.add(sqlTimestamp(ms), 'timestamptz');
   }
 }
 
