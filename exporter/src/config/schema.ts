@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DEFAULT_HOST, DEFAULT_PORTS, SERVICE_KINDS } from '@alphapulse/contracts';
 import { RESERVED_LABELS } from '../metrics/catalogue';
+import { MAX_BUDGET_SECONDS } from '../scrape/budget';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -66,7 +67,7 @@ export const configSchema = z.strictObject({
   scrape: z
     .strictObject({
       /** Budget when Prometheus sends no X-Prometheus-Scrape-Timeout-Seconds header. */
-      default_budget_seconds: seconds.default(5),
+      default_budget_seconds: seconds.max(MAX_BUDGET_SECONDS).default(5),
       /** Subtracted from Prometheus' scrape timeout, leaving time to render and send. */
       timeout_offset_seconds: z.number().finite().nonnegative().default(0.5),
       /** Larger health or stats bodies are refused as oversized. */

@@ -7,9 +7,15 @@ export interface BudgetSettings {
   timeout_offset_seconds: number;
 }
 
+/**
+ * No scrape waits longer than this, whatever the header says: past 2^31−1 ms setTimeout fires at once (every
+ * target would time out at 1 ms), and no Prometheus scrape timeout is anywhere near five minutes.
+ */
+export const MAX_BUDGET_SECONDS = 300;
+
 export function scrapeBudgetSeconds(header: string | undefined, settings: BudgetSettings): number {
   const timeout = header === undefined ? NaN : Number(header);
   if (!Number.isFinite(timeout) || timeout <= 0) return settings.default_budget_seconds;
   // A tiny scrape timeout must not leave a zero or negative budget: keep at least half of it.
-  return Math.max(timeout - settings.timeout_offset_seconds, timeout / 2);
+  return Math.min(Math.max(timeout - settings.timeout_offset_seconds, timeout / 2), MAX_BUDGET_SECONDS);
 }

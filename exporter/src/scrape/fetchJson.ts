@@ -39,7 +39,8 @@ export function fetchJson(url: string, { signal, maxBytes }: FetchJsonOptions): 
     const request = client.get(url, { agent: url.startsWith('https:') ? httpsAgent : httpAgent, headers: { accept: 'application/json' } }, (response) => {
       const status = response.statusCode ?? 0;
       if (status < 200 || status >= 300) {
-        response.resume();
+        // Destroy rather than drain: an error body may never end, and a draining socket is one of only 16 per host.
+        request.destroy();
         return finish({ ok: false, reason: 'http_status', message: `HTTP ${status}` });
       }
       const declared = Number(response.headers['content-length']);
