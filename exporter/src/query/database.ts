@@ -109,6 +109,8 @@ export function createReadOnlyDatabase(options: ReadOnlyDatabaseOptions): ReadOn
       return await withTimeout(connecting, Math.max(1, deadline - Date.now()), () => new DatabaseTimeoutError(clientTimeoutMs, 'connect'));
     } catch (error) {
       gaveUp = true;
+      // The pool's own connect timeout is the same event as ours: one answer for it (504), whichever fired first.
+      if (String((error as Error)?.message).includes('timeout exceeded when trying to connect')) throw new DatabaseTimeoutError(clientTimeoutMs, 'connect');
       throw error;
     }
   }
