@@ -6,3 +6,4 @@ export * from './validate';
 export * from './examples';
 export * from './time';
 export * from './lenient';
+export * from './mappingExamples';

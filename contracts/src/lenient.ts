@@ -21,6 +21,20 @@ export const FIELD_ERROR_REASONS = [
 ] as const;
 export type FieldErrorReason = (typeof FIELD_ERROR_REASONS)[number];
 
+/** What each reason of alphapulse_target_field_errors means (docs/contract.md). */
+export const FIELD_ERROR_REASON_HELP: Record<FieldErrorReason, string> = {
+  missing: 'a field the contract lists is absent or null',
+  wrong_type: 'a field has a type that cannot be read as the contract\'s (e.g. `"lots"` for a number, an object for a list), or an unknown enum value',
+  out_of_range: 'a number outside its range (a negative counter, a ratio of 90, a fractional count), or an empty name',
+  non_finite: 'NaN or ±Infinity in a counter (`*_total`, counts), where it has no meaning',
+  bad_time: 'a time that is neither ISO-8601 nor epoch seconds/milliseconds',
+  unknown_status: 'a status word we do not know; the record counts as answered with status `unknown`',
+  not_numeric: 'a string or a list inside `performance_metrics`',
+  too_deep: 'a `performance_metrics` object nested deeper than the depth cap',
+  over_limit: 'a `performance_metrics` name longer than the cap, or past the count cap',
+  invalid_shape: 'an object that breaks a cross-field rule (histogram buckets not cumulative, busy > total workers); dropped whole',
+};
+
 export interface FieldIssue {
   path: string;
   reason: FieldErrorReason;

@@ -71,3 +71,13 @@ describe('field_map in the config: validated at load, errors name the bad key', 
     expect(() => config(map)).toThrow(message);
   });
 });
+
+test('every mapping example of docs/contract.md passes the config validation', () => {
+  const { MAPPING_EXAMPLES } = require('@alphapulse/contracts') as typeof import('@alphapulse/contracts');
+  for (const [kind, example] of Object.entries(MAPPING_EXAMPLES)) {
+    const yaml = `services:\n  - kind: ${kind}\n    instances: [http://x:1]\n    field_map: ${JSON.stringify(example.field_map)}`;
+    const target = parseConfig(yaml).targets[0];
+    const count = Object.values(example.field_map).reduce((n, map) => n + Object.keys(map ?? {}).length, 0);
+    expect((target.fieldMap?.health?.entries.length ?? 0) + (target.fieldMap?.stats?.entries.length ?? 0)).toBe(count);
+  }
+});
