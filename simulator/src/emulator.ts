@@ -2,6 +2,7 @@
 // Run directly (`tsx simulator/src/emulator.ts`) it serves on the default ports until Ctrl-C.
 import { DEFAULT_HOST, DEFAULT_PORTS, SERVICE_KINDS, type ServiceKind } from '@alphapulse/contracts';
 import pino, { type Logger } from 'pino';
+import { JwtIssuer } from './auth/jwtIssuer';
 import { startControlApi, type FaultController } from './faults/controlApi';
 import { isDialect, type Dialect } from './services/dialects/pythonDialect';
 import { FaultStore, type FaultRequest } from './faults/faultStore';
@@ -28,11 +29,29 @@ export interface EmulatorOptions {
   dialect?: Dialect;
   /** Per-service dialect overrides, e.g. one Python-style service among contract ones. */
   serviceDialects?: Partial<Record<ServiceKind, Dialect>>;
+  /** Demo JWT sign-in on the control API (/auth/jwks.json, /auth/token, /auth/login); on by default. */
+  jwt?: EmulatorJwtOptions | false;
+}
+
+export interface EmulatorJwtOptions {
+  issuer?: string;
+  audience?: string;
+  ttlSeconds?: number;
+  /** PKCS#8 PEM private key: read if present, else generated and written there. Unset: a new key per start. */
+  keyFile?: string;
+  /** Also write the JWK Set here at start, for Grafana's jwk_set_file. */
+  jwksFile?: string;
+  /** Grafana's root URL, for the one-click /auth/login?user=… redirect. */
+  grafanaUrl?: string;
+  /** Wall clock for iat/exp (default the system clock, whatever clock the simulation runs on). */
+  clock?: Clock;
 }
 
 export interface RunningEmulator {
   services: { name: ServiceKind; url: string; dialect: Dialect }[];
   controlUrl: string;
+  /** The demo token issuer, when JWT sign-in is on. */
+  jwt?: JwtIssuer;
   /** The simulation behind the servers, for in-process inspection. */
   simulation: Simulation;
   stop(): Promise<void>;
@@ -79,6 +98,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const logger = options.logger ?? pino({ level: 'silent' });
   const seed = options.seed ?? DEFAULT_EMULATOR_SEED;
   const faults = new FaultStore(clock);
+  const jwtOptions = options.jwt === false ? undefined : (options.jwt ?? {});
+  const jwt = jwtOptions && new JwtIssuer({ ...jwtOptions, clock: jwtOptions.clock ?? systemClock });
+  if (jwt && jwtOptions?.jwksFile) jwt.writeJwksFile(jwtOptions.jwksFile);
   const simulation = new Simulation({ seed, clock, faults });
   const servers = SERVICE_KINDS.map(
     (kind) =>
@@ -155,7 +177,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       await server.start();
       started.push(server);
     }
-    control = await startControlApi({ host, port: options.controlPort ?? DEFAULT_PORTS.simulatorControl, controller, logger });
+    control = await startControlApi({
+      host,
+      port: options.controlPort ?? DEFAULT_PORTS.simulatorControl,
+      controller,
+      logger,
+      ...(jwt && { auth: { issuer: jwt, ...(jwtOptions?.grafanaUrl && { grafanaUrl: jwtOptions.grafanaUrl }) } }),
+    });
   } catch (err) {
     await Promise.all(started.map((server) => server.stop()));
     throw err;
@@ -175,6 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     services: servers.map((server) => ({ name: server.kind, url: server.url, dialect: server.dialect })),
     controlUrl: controlApi.url,
+    ...(jwt && { jwt }),
     simulation,
     stop: () => {
       stopping ??= (async () => {
@@ -205,6 +234,17 @@ if (require.main === module) {
         ...(env.EMULATOR_CONTROL_PORT && { controlPort: Number(env.EMULATOR_CONTROL_PORT) }),
         ...(env.EMULATOR_SEED && { seed: Number(env.EMULATOR_SEED) }),
         ...parseDialectOptions(env.EMULATOR_DIALECT, env.EMULATOR_SERVICE_DIALECTS),
+        jwt:
+          env.EMULATOR_JWT === 'off'
+            ? false
+            : {
+                ...(env.EMULATOR_JWT_KEY_FILE && { keyFile: env.EMULATOR_JWT_KEY_FILE }),
+                ...(env.EMULATOR_JWT_JWKS_FILE && { jwksFile: env.EMULATOR_JWT_JWKS_FILE }),
+                ...(env.EMULATOR_JWT_ISSUER && { issuer: env.EMULATOR_JWT_ISSUER }),
+                ...(env.EMULATOR_JWT_AUDIENCE && { audience: env.EMULATOR_JWT_AUDIENCE }),
+                ...(env.EMULATOR_JWT_TTL_SECONDS && { ttlSeconds: Number(env.EMULATOR_JWT_TTL_SECONDS) }),
+                ...(env.GRAFANA_URL && { grafanaUrl: env.GRAFANA_URL }),
+              },
       }),
     )
     .then((emulator) => {

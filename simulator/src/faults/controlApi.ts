@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { isServiceKind, type ServiceKind } from '@alphapulse/contracts';
 import type { Logger } from 'pino';
+import { handleAuthRoute, type AuthRoutesOptions } from '../auth/authRoutes';
 import { BodyTooLargeError, listen, pathOf, readBody, sendJson } from '../services/httpJson';
 import { parseFaultRequest } from './faultRequest';
 import type { FaultRequest, FaultView } from './faultStore';
@@ -25,9 +26,10 @@ export interface ControlApi {
 
 const badRequest = (res: ServerResponse, field: string, error: string) => sendJson(res, 400, { error, field });
 
-async function route(req: IncomingMessage, res: ServerResponse, controller: FaultController): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, controller: FaultController, auth?: AuthRoutesOptions): Promise<void> {
   const path = pathOf(req).replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
+  if (auth && handleAuthRoute(req, res, path, auth)) return;
   if (path === '/' && method === 'GET') {
     sendJson(res, 200, { services: controller.services(), faults: controller.listFaults() });
   } else if (path === '/faults' && method === 'GET') {
@@ -79,10 +81,12 @@ export async function startControlApi(options: {
   port: number;
   controller: FaultController;
   logger: Logger;
+  /** Demo JWT sign-in routes under /auth; absent = not served. */
+  auth?: AuthRoutesOptions;
 }): Promise<ControlApi> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
-    route(req, res, options.controller).catch((err: unknown) => {
+    route(req, res, options.controller, options.auth).catch((err: unknown) => {
       options.logger.error({ err }, 'control API request failed');
       if (!res.headersSent) sendJson(res, 500, { error: (err as Error).message });
       else res.destroy();
