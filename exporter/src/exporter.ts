@@ -7,7 +7,7 @@ import { buildServiceMetrics } from './collectors/serviceMetrics';
 import { KpiCollector } from './kpi/kpiCollector';
 import { SELF_METRICS } from './metrics/catalogue';
 import { MetricSet } from './metrics/model';
-import { scrapeTargets } from './scrape/scrapeTargets';
+import { scrapeTargets, type InstanceResult } from './scrape/scrapeTargets';
 import { RuntimeMetrics, addSelfMetrics } from './self/selfMetrics';
 
 export interface ExporterOptions {
@@ -32,6 +32,8 @@ export class Exporter {
   private readonly runtime = new RuntimeMetrics();
   private lastReloadSuccessful = true;
   private lastReloadSeconds = Date.now() / 1000;
+  /** Per instance, the drift last logged: logged when it changes, not at every scrape. */
+  private readonly driftLogged = new Map<string, string>();
 
   constructor(private readonly options: ExporterOptions) {
     this.current = options.config;
@@ -74,6 +76,7 @@ export class Exporter {
       }),
       this.kpi?.collect(kpiSet, budgetMs),
     ]);
+    this.logDrift(results);
     const set = buildServiceMetrics(results, {
       maxPerformanceMetrics: config.scrape.max_performance_metrics_per_instance,
       labelLimits: {
@@ -88,6 +91,23 @@ export class Exporter {
     set.add(SELF_METRICS.collectionDuration, {}, (performance.now() - started) / 1000);
     await this.runtime.addTo(set);
     return set;
+  }
+
+  /** Which fields an instance's payloads lost, with their paths: what a service's developers need to fix or map. */
+  private logDrift(results: readonly InstanceResult[]): void {
+    for (const { target, fieldIssues } of results) {
+      const key = `${target.service}\u0000${target.instance}`;
+      const dropped = Object.entries(fieldIssues ?? {}).filter(([, issues]) => issues && issues.total > 0);
+      const signature = JSON.stringify(dropped.map(([endpoint, issues]) => [endpoint, issues!.counts]));
+      if (dropped.length === 0) {
+        if (this.driftLogged.delete(key)) this.options.logger.info({ service: target.service, instance: target.instance }, 'payload fields no longer dropped');
+        continue;
+      }
+      if (this.driftLogged.get(key) === signature) continue;
+      this.driftLogged.set(key, signature);
+      const fields = Object.fromEntries(dropped.map(([endpoint, issues]) => [endpoint, { counts: issues!.counts, examples: issues!.examples }]));
+      this.options.logger.warn({ service: target.service, instance: target.instance, fields }, 'payload fields dropped (see docs/contract.md)');
+    }
   }
 
   async close(): Promise<void> {

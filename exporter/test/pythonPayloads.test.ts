@@ -33,6 +33,7 @@ const bodies: Record<string, string> = {
 let server: http.Server;
 let exporter: RunningExporter;
 let text: string;
+const logs: Array<Record<string, any>> = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -52,8 +53,10 @@ beforeAll(async () => {
     `    instances: [{ url: "${base}/mapped", instance: mapped, field_map: { stats: { equity: portfolio.total_equity, fills_total: "$.portfolio.books[0].fills", cpu_seconds_total: cpu.seconds } } }]`,
     `  - { kind: risk_manager, instances: [{ url: "${base}/unknown", instance: unknown }, { url: "${base}/notjson", instance: notjson }, { url: "${base}/nostatus", instance: nostatus }] }`,
   ].join('\n');
-  exporter = await startExporter({ config: parseConfig(yaml), port: 0, logger: pino({ level: 'silent' }), reloadOnSighup: false });
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  exporter = await startExporter({ config: parseConfig(yaml), port: 0, logger, reloadOnSighup: false });
   text = await (await fetch(`${exporter.url}/metrics`)).text();
+  await fetch(`${exporter.url}/metrics`); // the same drift again: logged once, not at every scrape
 });
 
 afterAll(async () => {
@@ -126,4 +129,11 @@ test('field_map: a service with its own field names is read through the mapping,
   expect(valueOf(samples, 'alphapulse_trading_engine_equity', mapped)).toBe(1234.5);
   expect(valueOf(samples, 'alphapulse_trading_engine_fills_total', mapped)).toBe(8);
   expect(valueOf(samples, 'alphapulse_service_cpu_seconds_total', mapped)).toBe(3.5);
+});
+
+test('the dropped fields are logged with their paths, once per change of drift', () => {
+  const drift = logs.filter((entry) => entry.msg.startsWith('payload fields dropped') && entry.instance === 'py');
+  expect(drift).toHaveLength(1);
+  expect(drift[0].fields.health.examples).toEqual(expect.arrayContaining([{ path: 'warning_count', reason: 'non_finite' }, { path: 'performance_metrics.mode', reason: 'not_numeric' }]));
+  expect(drift[0].fields.stats.examples).toEqual(expect.arrayContaining([{ path: 'strategies.broken', reason: 'wrong_type' }]));
 });
