@@ -53,3 +53,11 @@ describe('health collector', () => {
     ]);
   });
 });
+
+test('performance metric names that sanitise to one label value give one series', () => {
+  const set = new MetricSet();
+  const target = { service: 's', instance: 'i' };
+  addPerformanceMetrics(set, { x: 1, 'x\u0001': 2 }, target, { maxPerformanceMetrics: 50 });
+  expect(set.toFamilies().find((f) => f.definition.name === 'alphapulse_service_performance_metric')?.samples).toHaveLength(1);
+  expect(set.value('alphapulse_service_performance_metrics_dropped', target)).toBe(1);
+});

@@ -21,15 +21,16 @@ export function addPerformanceMetrics(set: MetricSet, metrics: Record<string, nu
   const names = Object.keys(metrics)
     .filter((name) => !claimed.has(name))
     .sort();
-  let exported = 0;
+  const exported = new Set<string>();
   for (const name of names) {
-    if (exported >= options.maxPerformanceMetrics) break;
+    if (exported.size >= options.maxPerformanceMetrics) break;
     const metric = guard.value('metric', name);
-    if (metric === undefined) continue;
+    // Two names that sanitise to one label value would be one series twice: the first wins.
+    if (metric === undefined || exported.has(metric)) continue;
     set.add(M.performanceMetric, { ...target, metric }, metrics[name]);
-    exported += 1;
+    exported.add(metric);
   }
-  set.add(M.performanceMetricsDropped, target, names.length - exported);
+  set.add(M.performanceMetricsDropped, target, names.length - exported.size);
 }
 
 /**

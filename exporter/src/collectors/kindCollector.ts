@@ -19,9 +19,13 @@ export function defineCollector<K extends ServiceKind>(collector: KindCollector<
 /** Entries of a service-supplied map whose key passes the guard, as [label value, entry]. */
 export function guardedEntries<T>(map: Record<string, T> | undefined, label: string, guard: LabelGuard = new LabelGuard()): Array<[string, T]> {
   const out: Array<[string, T]> = [];
+  // Two keys that sanitise to one value ("a" and "a\n") would be one series twice: the first wins.
+  const seen = new Set<string>();
   for (const [key, value] of Object.entries(map ?? {})) {
     const name = guard.value(label, key);
-    if (name !== undefined) out.push([name, value]);
+    if (name === undefined || seen.has(name)) continue;
+    seen.add(name);
+    out.push([name, value]);
   }
   return out;
 }

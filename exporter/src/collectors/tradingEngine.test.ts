@@ -1,4 +1,5 @@
 import { exampleStats } from '@alphapulse/contracts';
+import { LabelGuard } from './labelGuard';
 import { MetricSet } from '../metrics/model';
 import { tradingEngineCollector } from './tradingEngine';
 
@@ -26,4 +27,12 @@ test('trading_engine: a repeated (side, status) entry is summed, never a duplica
   expect(set.toFamilies().find((f) => f.definition.name === 'alphapulse_trading_engine_orders_total')?.samples).toEqual([
     { labels: { service: 'x', instance: 'h:1', side: 'buy', status: 'new' }, value: 5 },
   ]);
+});
+
+test('trading_engine: strategy names that sanitise to one label value give one series, not a duplicate', () => {
+  const set = new MetricSet();
+  const target = { service: 'x', instance: 'h:1' };
+  const one = { equity: 1, realized_pnl: 0, unrealized_pnl: 0, open_positions: 0 };
+  tradingEngineCollector.collect({ strategies: { a: one, 'a\n': { ...one, equity: 2 } } }, target, set, new LabelGuard());
+  expect(set.toFamilies().find((f) => f.definition.name === 'alphapulse_trading_engine_strategy_equity')?.samples).toEqual([{ labels: { ...target, strategy: 'a' }, value: 1 }]);
 });
