@@ -183,6 +183,10 @@ test('a key file keeps the key across starts, and the JWK Set is written for jwk
   }
 });
 
+test('a lifetime that is not a positive whole number of seconds is refused at start', async () => {
+  await expect(startEmulator({ basePort: 0, controlPort: 0, jwt: { ttlSeconds: Number('8h') } })).rejects.toThrow(/whole number of seconds/);
+});
+
 test('jwt: false serves no /auth routes', async () => {
   const plain = await startEmulator({ basePort: 0, controlPort: 0, jwt: false });
   try {

@@ -86,6 +86,9 @@ export class JwtIssuer {
     this.issuer = options.issuer ?? DEFAULT_JWT_ISSUER;
     this.audience = options.audience ?? DEFAULT_JWT_AUDIENCE;
     this.ttlSeconds = options.ttlSeconds ?? DEFAULT_JWT_TTL_SECONDS;
+    if (!Number.isInteger(this.ttlSeconds) || this.ttlSeconds <= 0) {
+      throw new Error(`the JWT lifetime must be a whole number of seconds above 0, not ${options.ttlSeconds}`);
+    }
   }
 
   /** Made on first use: an RSA key takes a moment, and most emulator runs (tests) never sign anything. */
