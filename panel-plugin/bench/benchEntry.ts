@@ -1,5 +1,9 @@
-// Runs inside headless Chromium: our layered layout vs @dagrejs/dagre on the same random graphs, and blast radius.
+// Runs inside headless Chromium: our layered layout vs @dagrejs/dagre and elkjs on the same graphs (time, crossings,
+// edge length), and blast radius.
 import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { ALPHAPULSE_DEPENDENCIES } from '../src/fixtures/alphapulseTopology';
+import { countCrossings, totalEdgeLength, type Drawing } from '../src/graph/layout/layoutQuality';
 import { blastRadius } from '../src/graph/blastRadius';
 import { computeGraphLayout } from '../src/graph/layout/layoutEngine';
 import { randomConnectedDag } from '../src/graph/layout/randomGraph';
@@ -85,4 +89,139 @@ function blast(nodes: number, edges: number, starts: number) {
   return { times, bestOfThree, largest };
 }
 
-(window as unknown as { bench: unknown }).bench = { ours, dagre, blast };
+interface QualityGraph {
+  ids: string[];
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+}
+
+/** The graphs of the quality table: random connected DAGs as the panel's large test draws them, or AlphaPulse's. */
+function qualityGraph(name: string): QualityGraph {
+  if (name === 'alphapulse') {
+    const ids: string[] = [];
+    const index = (id: string) => (ids.includes(id) ? ids.indexOf(id) : ids.push(id) - 1);
+    const source: number[] = [];
+    const target: number[] = [];
+    for (const [service, dependencies] of Object.entries(ALPHAPULSE_DEPENDENCIES)) {
+      for (const dependency of dependencies) {
+        source.push(index(service));
+        target.push(index(dependency));
+      }
+    }
+    return { ids, edgeSource: Int32Array.from(source), edgeTarget: Int32Array.from(target) };
+  }
+  const [nodes, edges] = name.split('/').map(Number);
+  // Seed 7: the same graph the harness' `large` scenario renders through the worker.
+  const graph = randomConnectedDag(nodes, edges, 7);
+  return { ids: Array.from({ length: nodes }, (_, v) => `svc_${v}`), ...graph };
+}
+
+interface Measured {
+  ms: number[];
+  crossings: number;
+  length: number;
+}
+
+function measureOurs(name: string, runs: number): Measured {
+  const graph = qualityGraph(name);
+  let drawing: Drawing | undefined;
+  const ms = Array.from({ length: runs }, () =>
+    time(() => {
+      const layout = computeGraphLayout({
+        ...graph,
+        direction: 'LR',
+        nodeWidth: NODE_WIDTH,
+        nodeHeight: NODE_HEIGHT,
+        nodeSpacing: 24,
+        layerSpacing: 90,
+      });
+      drawing = {
+        x: layout.x,
+        y: layout.y,
+        edgeSource: graph.edgeSource,
+        edgeTarget: graph.edgeTarget,
+        bends: layout.bends,
+      };
+    })
+  );
+  return { ms, crossings: countCrossings(drawing!), length: totalEdgeLength(drawing!) };
+}
+
+function measureDagre(name: string, runs: number): Measured {
+  const graph = qualityGraph(name);
+  let drawing: Drawing | undefined;
+  const ms = Array.from({ length: runs }, () =>
+    time(() => {
+      const g = new graphlib.Graph({ multigraph: true });
+      g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 90 });
+      g.setDefaultEdgeLabel(() => ({}));
+      graph.ids.forEach((id) => g.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT }));
+      graph.edgeSource.forEach((s, e) => g.setEdge(graph.ids[s], graph.ids[graph.edgeTarget[e]], {}, `e${e}`));
+      dagreLayout(g);
+      drawing = {
+        x: graph.ids.map((id) => g.node(id).x),
+        y: graph.ids.map((id) => g.node(id).y),
+        edgeSource: graph.edgeSource,
+        edgeTarget: graph.edgeTarget,
+        // dagre's first and last points lie on the node borders; the drawing runs centre to centre.
+        bends: Array.from(graph.edgeSource, (s, e) =>
+          (g.edge(graph.ids[s], graph.ids[graph.edgeTarget[e]], `e${e}`).points ?? [])
+            .slice(1, -1)
+            .flatMap((p: { x: number; y: number }) => [p.x, p.y])
+        ),
+      };
+    })
+  );
+  return { ms, crossings: countCrossings(drawing!), length: totalEdgeLength(drawing!) };
+}
+
+async function measureElk(name: string, runs: number): Promise<Measured> {
+  const graph = qualityGraph(name);
+  const elk = new ELK();
+  let drawing: Drawing | undefined;
+  const ms: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const result = await elk.layout({
+      id: 'root',
+      layoutOptions: {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'RIGHT',
+        'elk.spacing.nodeNode': '24',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+        // Straight segments between layers, like ours and dagre's, so crossings are counted alike.
+        'elk.edgeRouting': 'POLYLINE',
+      },
+      children: graph.ids.map((id) => ({ id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+      edges: Array.from(graph.edgeSource, (s, e) => ({
+        id: `e${e}`,
+        sources: [graph.ids[s]],
+        targets: [graph.ids[graph.edgeTarget[e]]],
+      })),
+    });
+    ms.push(performance.now() - started);
+    const byId = new Map((result.children ?? []).map((child) => [child.id, child]));
+    const centre = (id: string, axis: 'x' | 'y') => {
+      const child = byId.get(id)!;
+      return axis === 'x' ? child.x! + child.width! / 2 : child.y! + child.height! / 2;
+    };
+    const bendsById = new Map(
+      (result.edges ?? []).map((edge) => [
+        edge.id,
+        ((edge as { sections?: Array<{ bendPoints?: Array<{ x: number; y: number }> }> }).sections ?? []).flatMap(
+          (section) => (section.bendPoints ?? []).flatMap((p) => [p.x, p.y])
+        ),
+      ])
+    );
+    drawing = {
+      x: graph.ids.map((id) => centre(id, 'x')),
+      y: graph.ids.map((id) => centre(id, 'y')),
+      edgeSource: graph.edgeSource,
+      edgeTarget: graph.edgeTarget,
+      bends: Array.from(graph.edgeSource, (_, e) => bendsById.get(`e${e}`) ?? []),
+    };
+  }
+  return { ms, crossings: countCrossings(drawing!), length: totalEdgeLength(drawing!) };
+}
+
+(window as unknown as { bench: unknown }).bench = { ours, dagre, blast, measureOurs, measureDagre, measureElk };

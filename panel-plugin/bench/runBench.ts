@@ -1,4 +1,5 @@
-// `npm run bench`: layout (ours vs dagre), canvas pan frame times and blast radius, all in headless Chromium.
+// `npm run bench`: layout quality and time (ours in the built worker vs dagre and elkjs), layout scaling, canvas pan
+// frame times and blast radius, all in headless Chromium. BENCH_SECTIONS=quality,layout,blast,pan picks sections.
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -15,9 +16,9 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'layout,blast,pan').split(','));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'quality,layout,blast,pan').split(','));
 
-async function layoutAndBlast(page: Page) {
+async function benchPage(page: Page): Promise<Run> {
   const bundle = path.join(__dirname, '..', 'browser-tests', '.harness', 'bench.js');
   await build({
     entryPoints: [path.join(__dirname, 'benchEntry.ts')],
@@ -30,13 +31,16 @@ async function layoutAndBlast(page: Page) {
   });
   await page.goto('about:blank');
   await page.addScriptTag({ path: bundle });
-  const run = <T>(fn: string, ...args: unknown[]) =>
+  return <T>(fn: string, ...args: unknown[]) =>
     page.evaluate(
       ({ fn, args }) =>
         (window as unknown as { bench: Record<string, (...a: unknown[]) => unknown> }).bench[fn](...args) as T,
       { fn, args }
     );
+}
 
+async function layoutAndBlast(page: Page) {
+  const run = await benchPage(page);
   // Blast radius first: dagre's garbage would otherwise land in its timings as collection pauses.
   if (SECTIONS.has('blast')) {
     await blastRadius(run);
@@ -76,6 +80,110 @@ async function layouts(run: Run) {
     `  1000/3000    dagre with ranker=longest-path ${ms(dagreLongest)} (1 run)   dagre/ours ${(dagreLongest / ours1000).toFixed(0)}×`
   );
   console.log(`  goal: ours ≤ 300 ms at 1,000/3,000 → ${ours1000 <= 300 ? 'met' : 'MISSED'} (${ms(ours1000)})`);
+}
+
+interface Measured {
+  ms: number[];
+  crossings: number;
+  length: number;
+}
+
+/**
+ * Lays out through the BUILT plugin in its worker, with module.js loaded as Grafana's SystemJS loads it (harness
+ * page, grafanaLoader.ts). The first layout of a fresh panel starts its worker (cold: script load and JIT); then the
+ * same panel lays out again with other options, as on a refresh (warm). Fails when the layout left the worker.
+ */
+async function viaWorker(page: Page, url: string, scenario: Record<string, unknown>, refreshes: number) {
+  await page.goto(`${url}/harness/index.html`);
+  const panel = page.getByTestId(TEST_IDS.panel);
+  const read = async () => {
+    const thread = await panel.getAttribute('data-layout-thread');
+    if (thread !== 'worker') {
+      throw new Error(`layout ran on the ${thread} thread, not in the worker: the worker chunk is broken`);
+    }
+    return {
+      compute: Number(await panel.getAttribute('data-layout-ms')),
+      roundTrip: Number(await panel.getAttribute('data-layout-roundtrip-ms')),
+    };
+  };
+  const render = (s: Record<string, unknown>) =>
+    page.evaluate(
+      (s) => (window as unknown as { renderServiceGraph: (s: unknown) => Promise<void> }).renderServiceGraph(s),
+      { ...scenario, width: 1200, height: 700, ...s }
+    );
+  await render({ options: { stablePositions: false } });
+  await page.locator(`[data-testid="${TEST_IDS.panel}"][data-layout-thread]`).waitFor({ timeout: 60_000 });
+  const cold = await read();
+  const warm: Array<{ compute: number; roundTrip: number }> = [];
+  let last = `${cold.compute}/${cold.roundTrip}`;
+  for (let i = 1; i <= refreshes; i++) {
+    await render({ update: true, options: { stablePositions: false, nodeSpacing: 24 + (i % 2) } });
+    await page.waitForFunction(
+      ({ id, last }) => {
+        const element = document.querySelector(`[data-testid="${id}"]`);
+        return (
+          `${element?.getAttribute('data-layout-ms')}/${element?.getAttribute('data-layout-roundtrip-ms')}` !== last
+        );
+      },
+      { id: TEST_IDS.panel, last },
+      { timeout: 60_000 }
+    );
+    const timing = await read();
+    last = `${timing.compute}/${timing.roundTrip}`;
+    warm.push(timing);
+  }
+  return { cold, compute: warm.map((t) => t.compute), roundTrip: warm.map((t) => t.roundTrip) };
+}
+
+async function quality(page: Page, workerPage: Page) {
+  const run = await benchPage(page);
+  await buildHarness();
+  const { url, server } = await serveHarness();
+  try {
+    // Warm the JIT up as a dashboard would have by its second refresh.
+    await run<Measured>('measureOurs', '300/900', 5);
+    console.log(
+      '\nLayout quality and time: ours vs @dagrejs/dagre 3 and elkjs 0.12 layered (LR, same node size and spacing)'
+    );
+    console.log('  crossings = proper crossings of edge segments in the drawing; length = total edge length (px)');
+    console.log(
+      `  ${'graph'.padEnd(16)}${'crossings ours/dagre/elk'.padEnd(28)}${'length ours/dagre/elk (k px)'.padEnd(32)}` +
+        `${'ours'.padStart(10)}${'worker: refresh / first'.padStart(26)}${'dagre'.padStart(11)}${'elk'.padStart(11)}${'dagre/ours'.padStart(12)}${'dagre/worker'.padStart(14)}`
+    );
+    const goals: string[] = [];
+    for (const [name, scenario, runs, dagreRuns] of [
+      ['alphapulse', { data: 'alphapulse' }, 15, 7],
+      ['200/600', { data: 'large', nodes: 200, edges: 600 }, 9, 5],
+      ['500/1500', { data: 'large', nodes: 500, edges: 1500 }, 7, 3],
+    ] as const) {
+      const ours = await run<Measured>('measureOurs', name, runs);
+      const dagre = await run<Measured>('measureDagre', name, dagreRuns);
+      const elk = await run<Measured>('measureElk', name, dagreRuns);
+      const worker = await viaWorker(workerPage, url, scenario, 6);
+      const ratio = median(dagre.ms) / median(ours.ms);
+      const workerRatio = median(dagre.ms) / median(worker.roundTrip);
+      const k = (value: number) => (value / 1000).toFixed(1);
+      console.log(
+        `  ${name.padEnd(16)}${`${ours.crossings} / ${dagre.crossings} / ${elk.crossings}`.padEnd(28)}` +
+          `${`${k(ours.length)} / ${k(dagre.length)} / ${k(elk.length)}`.padEnd(32)}` +
+          `${ms(median(ours.ms)).padStart(10)}${`${ms(median(worker.roundTrip))} / ${ms(worker.cold.roundTrip)}`.padStart(26)}` +
+          `${ms(median(dagre.ms)).padStart(11)}${ms(median(elk.ms)).padStart(11)}${`${ratio.toFixed(0)}×`.padStart(12)}` +
+          `${`${workerRatio.toFixed(0)}×`.padStart(14)}`
+      );
+      goals.push(
+        `${name}: crossings ${ours.crossings} ≤ dagre ${dagre.crossings} → ${ours.crossings <= dagre.crossings ? 'met' : 'MISSED'}; ` +
+          `≥50× faster than dagre → ${ratio >= 50 ? 'met' : 'MISSED'} (${ratio.toFixed(0)}× in page, ` +
+          `${workerRatio.toFixed(0)}× request-to-answer through the worker)`
+      );
+    }
+    console.log(
+      '  (medians; ours/dagre/elk in the page after warm-up; worker = the built plugin, request to answer, on a refresh' +
+        ' of the panel / on its first layout, which starts the worker)'
+    );
+    goals.forEach((goal) => console.log(`  goal ${goal}`));
+  } finally {
+    server.close();
+  }
 }
 
 async function blastRadius(run: Run) {
@@ -175,7 +283,12 @@ async function main() {
     console.log(
       `AlphaPulse Service Graph benchmark — ${await browser.version()} (headless), ${new Date().toISOString()}`
     );
-    await layoutAndBlast(page);
+    if (SECTIONS.has('quality')) {
+      await quality(page, await browser.newPage());
+    }
+    if (SECTIONS.has('layout') || SECTIONS.has('blast')) {
+      await layoutAndBlast(page);
+    }
     if (SECTIONS.has('pan')) {
       await panning(page);
     }

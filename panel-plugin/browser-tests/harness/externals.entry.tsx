@@ -38,6 +38,8 @@ export interface Scenario {
   theme?: 'dark' | 'light';
   /** Where module.js is loaded from: Grafana's own public/plugins path (default) or a CDN on another origin. */
   moduleUrl?: string;
+  /** Re-render the mounted panel with new options (a dashboard refresh: same panel, same worker). */
+  update?: boolean;
 }
 
 async function renderScenario(scenario: Scenario) {
@@ -62,8 +64,10 @@ async function renderScenario(scenario: Scenario) {
   container.style.width = `${width}px`;
   container.style.height = `${height}px`;
   container.style.background = theme.colors.background.primary;
-  root?.unmount();
-  root = createRoot(container);
+  if (!scenario.update || !root) {
+    root?.unmount();
+    root = createRoot(container);
+  }
   root.render(
     <ThemeContext.Provider value={theme}>
       <Panel
