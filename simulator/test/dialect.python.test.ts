@@ -2,13 +2,17 @@
 // by python3's json.loads and json.dumps), and it says the same as the contract dialect of an emulator
 // with the same seed, clock and faults, just spelt the Python way.
 import { REFERENCE_DEPENDENCIES, SERVICE_KINDS, validateHealthRecord, type ServiceKind } from '@alphapulse/contracts';
+import fc from 'fast-check';
 import { parseDialectOptions, startEmulator, type RunningEmulator } from '../src/emulator';
+import { FaultStore } from '../src/faults/faultStore';
+import { Simulation } from '../src/services/simulation';
 import { createManualClock } from '../src/services/clock';
 import {
   MIN_SAMPLES_FOR_P95,
   PYTHON_STATUS_WORDS,
   pythonIsoformat,
   pythonMoment,
+  encodePayload,
   pythonPerformanceMetrics,
 } from '../src/services/dialects/pythonDialect';
 import { pythonLoads, testWithPython3, untag } from './support/python3';
@@ -17,6 +21,63 @@ const START = Date.parse('2026-11-25T03:00:00Z'); // night: low load, so some p9
 const NAIVE_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$/;
 
 type Body = { path: string; kind: ServiceKind; contract: any; python: any; text: string };
+
+function checkHealth({ kind, contract: c, python: p }: Body): void {
+  expect(p.service_name).toBe(kind);
+  expect(p.status).toBe(PYTHON_STATUS_WORDS[kind][c.status as 'healthy' | 'degraded']);
+  expect(p.last_heartbeat).toMatch(NAIVE_ISO);
+  // Naive means UTC; the Python loop stamped within the second before the simulated heartbeat.
+  const heartbeatMs = Date.parse(`${p.last_heartbeat}Z`);
+  expect(heartbeatMs).toBeLessThanOrEqual(Date.parse(c.last_heartbeat));
+  expect(heartbeatMs).toBeGreaterThan(Date.parse(c.last_heartbeat) - 1000);
+  expect(p.uptime).toBe(c.uptime);
+  expect([p.error_count, p.warning_count, p.dependencies]).toEqual([c.error_count, c.warning_count, c.dependencies]);
+  expect(p).toMatchObject({ hostname: expect.any(String), pid: expect.any(Number), python_version: '3.11.9' });
+  const pm = p.performance_metrics;
+  const flat = c.performance_metrics;
+  expect(pm.requests_per_second).toBe(flat.requests_per_second);
+  expect(pm.latency.p95).toEqual(flat.requests_per_second >= MIN_SAMPLES_FOR_P95 ? flat.latency_p95_seconds : NaN);
+  expect(pm.load.factor).toBe(flat.load_factor);
+  expect(['fast', 'throttled']).toContain(pm.mode);
+  const nestedExpectations: Partial<Record<ServiceKind, () => void>> = {
+    retrieval_optimizer: () => expect(pm.cache.hit_ratio).toBe(flat.cache_hit_ratio),
+    predictive_optimizer: () => expect(pm.models.random_forest.accuracy).toBe(flat.random_forest_accuracy),
+    trading_engine: () => expect(pm.portfolio).toEqual({ total_equity: flat.equity.toFixed(2), open_positions: flat.open_positions }),
+    distributed_processor: () => expect(pm.queue.depth).toBe(flat.queue_depth),
+    sentiment_service: () => expect(pm.sources.twitter.outage).toBe(flat.twitter_outage === 1),
+    risk_manager: () => expect(pm.drawdown.current).toBe(flat.current_drawdown_ratio),
+    pattern_storage: () => expect(pm.workers.busy).toBe(flat.workers_busy),
+  };
+  nestedExpectations[kind]?.();
+}
+
+function checkStats({ kind, contract: c, python: p }: Body): void {
+  expect(p.requests_total).toBe(String(c.requests_total));
+  expect(p.cpu_seconds_total).toBe(Math.floor(c.cpu_seconds_total));
+  expect(p.timestamp).toMatch(NAIVE_ISO);
+  expect(p.resident_memory_bytes).toBe(c.resident_memory_bytes);
+  expect(p.latency_seconds.buckets).toEqual(c.latency_seconds.buckets);
+  const unknown = c.latency_seconds.count === 0;
+  for (const q of ['p50', 'p95', 'p99']) expect(p.latency_seconds[q]).toEqual(unknown ? NaN : c.latency_seconds[q]);
+  // Per-dependency calls are the same numbers in both dialects.
+  expect(p.dependency_calls).toEqual(c.dependency_calls);
+  expect(p.dependency_calls.map((d: { dependency: string }) => d.dependency)).toEqual([...REFERENCE_DEPENDENCIES[kind]]);
+  expect(p.gc_collections).toHaveLength(3);
+  if (kind === 'trading_engine') {
+    expect(p.equity).toBe(c.equity.toFixed(2));
+    for (const [name, strategy] of Object.entries<any>(c.strategies)) {
+      expect(p.strategies[name].realized_pnl).toBe(strategy.realized_pnl.toFixed(2));
+    }
+  }
+  if (kind === 'pattern_storage') expect(p.storage_bytes).toBe(String(c.storage_bytes));
+  if (kind === 'predictive_optimizer') {
+    for (const [name, model] of Object.entries<any>(c.models)) {
+      expect(p.models[name].last_retrain_time).toMatch(NAIVE_ISO);
+      expect(Date.parse(`${p.models[name].last_retrain_time}Z`)).toBe(Date.parse(model.last_retrain_time));
+    }
+  }
+}
+
 
 describe('python dialect against the contract dialect (same seed, clock and faults)', () => {
   const clock = createManualClock(START);
@@ -51,62 +112,6 @@ describe('python dialect against the contract dialect (same seed, clock and faul
       expect({ kind: body.kind, path: body.path, same: views[i].same }).toEqual({ kind: body.kind, path: body.path, same: true });
       return { ...body, python: untag(views[i].value) };
     });
-  }
-
-  function checkHealth({ kind, contract: c, python: p }: Body): void {
-    expect(p.service_name).toBe(kind);
-    expect(p.status).toBe(PYTHON_STATUS_WORDS[kind][c.status as 'healthy' | 'degraded']);
-    expect(p.last_heartbeat).toMatch(NAIVE_ISO);
-    // Naive means UTC; the Python loop stamped within the second before the simulated heartbeat.
-    const heartbeatMs = Date.parse(`${p.last_heartbeat}Z`);
-    expect(heartbeatMs).toBeLessThanOrEqual(Date.parse(c.last_heartbeat));
-    expect(heartbeatMs).toBeGreaterThan(Date.parse(c.last_heartbeat) - 1000);
-    expect(p.uptime).toBe(c.uptime);
-    expect([p.error_count, p.warning_count, p.dependencies]).toEqual([c.error_count, c.warning_count, c.dependencies]);
-    expect(p).toMatchObject({ hostname: expect.any(String), pid: expect.any(Number), python_version: '3.11.9' });
-    const pm = p.performance_metrics;
-    const flat = c.performance_metrics;
-    expect(pm.requests_per_second).toBe(flat.requests_per_second);
-    expect(pm.latency.p95).toEqual(flat.requests_per_second >= MIN_SAMPLES_FOR_P95 ? flat.latency_p95_seconds : NaN);
-    expect(pm.load.factor).toBe(flat.load_factor);
-    expect(['fast', 'throttled']).toContain(pm.mode);
-    const nestedExpectations: Partial<Record<ServiceKind, () => void>> = {
-      retrieval_optimizer: () => expect(pm.cache.hit_ratio).toBe(flat.cache_hit_ratio),
-      predictive_optimizer: () => expect(pm.models.random_forest.accuracy).toBe(flat.random_forest_accuracy),
-      trading_engine: () => expect(pm.portfolio).toEqual({ total_equity: flat.equity.toFixed(2), open_positions: flat.open_positions }),
-      distributed_processor: () => expect(pm.queue.depth).toBe(flat.queue_depth),
-      sentiment_service: () => expect(pm.sources.twitter.outage).toBe(flat.twitter_outage === 1),
-      risk_manager: () => expect(pm.drawdown.current).toBe(flat.current_drawdown_ratio),
-      pattern_storage: () => expect(pm.workers.busy).toBe(flat.workers_busy),
-    };
-    nestedExpectations[kind]?.();
-  }
-
-  function checkStats({ kind, contract: c, python: p }: Body): void {
-    expect(p.requests_total).toBe(String(c.requests_total));
-    expect(p.cpu_seconds_total).toBe(Math.floor(c.cpu_seconds_total));
-    expect(p.timestamp).toMatch(NAIVE_ISO);
-    expect(p.resident_memory_bytes).toBe(c.resident_memory_bytes);
-    expect(p.latency_seconds.buckets).toEqual(c.latency_seconds.buckets);
-    const unknown = c.latency_seconds.count === 0;
-    for (const q of ['p50', 'p95', 'p99']) expect(p.latency_seconds[q]).toEqual(unknown ? NaN : c.latency_seconds[q]);
-    // Per-dependency calls are the same numbers in both dialects.
-    expect(p.dependency_calls).toEqual(c.dependency_calls);
-    expect(p.dependency_calls.map((d: { dependency: string }) => d.dependency)).toEqual([...REFERENCE_DEPENDENCIES[kind]]);
-    expect(p.gc_collections).toHaveLength(3);
-    if (kind === 'trading_engine') {
-      expect(p.equity).toBe(c.equity.toFixed(2));
-      for (const [name, strategy] of Object.entries<any>(c.strategies)) {
-        expect(p.strategies[name].realized_pnl).toBe(strategy.realized_pnl.toFixed(2));
-      }
-    }
-    if (kind === 'pattern_storage') expect(p.storage_bytes).toBe(String(c.storage_bytes));
-    if (kind === 'predictive_optimizer') {
-      for (const [name, model] of Object.entries<any>(c.models)) {
-        expect(p.models[name].last_retrain_time).toMatch(NAIVE_ISO);
-        expect(Date.parse(`${p.models[name].last_retrain_time}Z`)).toBe(Date.parse(model.last_retrain_time));
-      }
-    }
   }
 
   testWithPython3('every /health and /stats, from start-up through a degraded spell, over real HTTP', async () => {
@@ -147,6 +152,38 @@ describe('python dialect against the contract dialect (same seed, clock and faul
     expect(root.services.map((s) => s.dialect)).toEqual(SERVICE_KINDS.map(() => 'python'));
     expect(python.services.every((s) => s.dialect === 'python')).toBe(true);
   });
+});
+
+testWithPython3('property: for any seed, time of day and fault, the python payloads say what the contract ones say', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 900 }),
+      fc.option(fc.record({ service: fc.constantFrom(...SERVICE_KINDS), mode: fc.constantFrom('degraded' as const, 'error_burst' as const, 'hung' as const) }), { nil: undefined }),
+      (seed, hour, seconds, fault) => {
+        const clock = createManualClock(Date.parse('2026-11-25T00:00:00Z') + hour * 3600_000);
+        const faults = new FaultStore(clock);
+        const simulation = new Simulation({ seed, clock, faults });
+        if (fault) faults.set(fault);
+        clock.advance(seconds * 1000);
+        const bodies = SERVICE_KINDS.flatMap((kind) =>
+          (['/health', '/stats'] as const).map((path) => {
+            const contract = JSON.parse(JSON.stringify(path === '/health' ? simulation.health(kind) : simulation.stats(kind)));
+            return { path, kind, contract, text: encodePayload('python', kind, path, contract) };
+          }),
+        );
+        const views = pythonLoads(bodies.map((b) => b.text));
+        bodies.forEach((body, i) => {
+          expect(views[i].same).toBe(true);
+          const checked = { ...body, python: untag(views[i].value) };
+          if (body.path === '/health') checkHealth(checked);
+          else checkStats(checked);
+        });
+      },
+    ),
+    { numRuns: 15 },
+  );
 });
 
 testWithPython3('per-service dialects: one contract service among Python ones', async () => {
