@@ -18,6 +18,8 @@ test('renders the AlphaPulse graph on the provisioned dashboard and shows a blas
   const panel = dashboardPage.getPanelByTitle('AlphaPulse service graph');
   await expect(panel.locator.getByTestId(TEST_IDS.node)).toHaveCount(17);
   await expect(panel.locator.locator('[data-node-id="pattern_storage"]')).toHaveAttribute('data-health', 'down');
+  // In a real Grafana the layout must come back from the worker, not from the main-thread fallback.
+  await expect(panel.locator.getByTestId(TEST_IDS.panel)).toHaveAttribute('data-layout-thread', 'worker');
   await panel.locator.locator('[data-node-id="pattern_storage"]').click();
   await expect(panel.locator.getByTestId(TEST_IDS.blastCount)).toHaveAttribute('data-count', '4');
 });
