@@ -5,13 +5,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_HOST, DEFAULT_PORTS } from '@alphapulse/contracts';
 import { Client } from 'pg';
-import { grafanaArgs, grafanaEnv, grafanaPluginLinks, prometheusArgs } from '../dashboards/src/launch/stackProcesses';
+import { grafanaArgs, grafanaEnv, grafanaPluginLinks, NOTIFICATION_ENV_DEFAULTS, prometheusArgs } from '../dashboards/src/launch/stackProcesses';
 import { startExporter } from '../exporter/src/startExporter';
 import { createQueryRouter, limitsFromEnv } from '../exporter/src/query';
 import { startEmbeddedPostgres } from '../simulator/src/db/embeddedPostgres';
 import { migrate } from '../simulator/src/db/migrate';
 import { refreshContinuousAggregates } from '../simulator/src/db/timescaleFeatures';
-import { startEmulator } from '../simulator/src/emulator';
+import { parseDialectOptions, startEmulator } from '../simulator/src/emulator';
+import { startDemoSinks } from '../dashboards/src/sinks/demoSinks';
 import { createDataWriter, DEFAULT_BACKFILL_DAYS } from '../simulator/src/writer/dataWriter';
 import { onPath, startChild, waitForHttp } from './childProcess';
 import { persistentSecret, privateFolder } from './localSecrets';
@@ -100,6 +101,16 @@ async function main() {
           seed,
           basePort: numberFromEnv('ALPHAPULSE_EMULATOR_BASE_PORT', DEFAULT_PORTS.firstService),
           controlPort: numberFromEnv('ALPHAPULSE_EMULATOR_CONTROL_PORT', DEFAULT_PORTS.simulatorControl),
+          // "python": answers the way a Python team's services write JSON (naive times, NaN, nested metrics, …).
+          ...parseDialectOptions(process.env.ALPHAPULSE_EMULATOR_DIALECT, process.env.ALPHAPULSE_EMULATOR_SERVICE_DIALECTS),
+          // Demo sign-in tokens for Grafana's [auth.jwt]; the key is kept so signed-in users survive a restart.
+          jwt: ['off', '0', 'false', 'no'].includes((process.env.ALPHAPULSE_EMULATOR_JWT ?? '').toLowerCase())
+            ? false
+            : {
+                keyFile: process.env.ALPHAPULSE_EMULATOR_JWT_KEY_FILE || join(DATA_DIR, 'jwt-signing-key.pem'),
+                jwksFile: process.env.ALPHAPULSE_EMULATOR_JWT_JWKS_FILE || join(DATA_DIR, 'jwks.json'),
+                grafanaUrl: `http://${DEFAULT_HOST}:${numberFromEnv('ALPHAPULSE_GRAFANA_PORT', DEFAULT_PORTS.grafana)}`,
+              },
           logger: log.child({ component: 'emulator' }),
         })
       : null;
@@ -185,6 +196,12 @@ async function main() {
         rmSync(link, { force: true });
         symlinkSync(target, link);
       }
+      // Demo Slack / SNS / SMS-gateway sinks that answer like the real ones, so Grafana records deliveries as sent.
+      const sinksPort = numberFromEnv('ALPHAPULSE_SINKS_PORT', 8081);
+      const sinks = await startDemoSinks(sinksPort, DEFAULT_HOST, { webhookToken: process.env.SMS_WEBHOOK_TOKEN || 'local' });
+      running.push({ name: 'demo sinks', stop: () => sinks.close() });
+      const sinksUrl = `http://${DEFAULT_HOST}:${sinks.port}`;
+      where.push({ component: 'demo notification sinks (what Grafana sent)', address: sinksUrl });
       const reader = new URL(queryDatabaseUrl);
       const env = {
         ...process.env,
@@ -197,6 +214,14 @@ async function main() {
           alphapulseApiToken: apiToken,
           database: { host: reader.host, name: reader.pathname.slice(1), user: decodeURIComponent(reader.username), password: decodeURIComponent(reader.password) },
           adminPassword: process.env.GF_SECURITY_ADMIN_PASSWORD || persistentSecret(join(DATA_DIR, 'grafana-admin-password')).value,
+          // Real contact-point settings from the environment win; the rest go to the demo sinks.
+          notifications: {
+            ...Object.fromEntries(Object.keys(NOTIFICATION_ENV_DEFAULTS).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : []))),
+            SLACK_WEBHOOK_URL: process.env.SLACK_WEBHOOK_URL || `${sinksUrl}/slack`,
+            AWS_SNS_API_URL: process.env.AWS_SNS_API_URL || `${sinksUrl}/sns`,
+            SMS_WEBHOOK_URL: process.env.SMS_WEBHOOK_URL || `${sinksUrl}/sms`,
+            ESCALATION_WEBHOOK_URL: process.env.ESCALATION_WEBHOOK_URL || `${sinksUrl}/escalation`,
+          },
         }),
       };
       const args = grafanaBinary === 'grafana' ? grafanaArgs() : grafanaArgs().slice(1);

@@ -25,10 +25,10 @@ function clusterPids(postmaster: number): number[] {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-describe('a stack started with its own ports and data folder', () => {
+describe('a stack started with its own ports and data folder, its emulator speaking the python dialect', () => {
   let stack: StartedStack;
   beforeAll(async () => {
-    stack = await startNpmStart();
+    stack = await startNpmStart({ ALPHAPULSE_EMULATOR_DIALECT: 'python' });
   }, 150_000);
   afterAll(() => stack?.cleanup());
 
@@ -40,6 +40,23 @@ describe('a stack started with its own ports and data folder', () => {
     for (const secret of ['api-token', 'query-db-password', 'postgres-superuser-password']) {
       expect(statSync(join(stack.dataDir, secret)).mode & 0o777).toBe(0o600);
     }
+  });
+
+  test('the exporter reads the Python-style services: all nine up, none in an unknown state', async () => {
+    const health = await (await fetchWithin(`http://127.0.0.1:${stack.ports.services}/health`, 2000)).text();
+    expect(health).toMatch(/"last_heartbeat": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}"/); // naive, as Python writes it
+    const metrics = await (await fetchWithin(`http://127.0.0.1:${stack.ports.exporter}/metrics`, 10_000)).text();
+    const up = metrics.split('\n').filter((line) => line.startsWith('alphapulse_up{'));
+    expect(up).toHaveLength(9);
+    expect(up.filter((line) => !line.endsWith(' 1'))).toEqual([]);
+    expect(metrics.split('\n').filter((line) => /^alphapulse_service_status\{.*status="unknown".*\} 1$/.test(line))).toEqual([]);
+  });
+
+  test('the emulator serves the demo sign-in key set and keeps its signing key in the private data folder', async () => {
+    const jwks = (await (await fetchWithin(`http://127.0.0.1:${stack.ports.control}/auth/jwks.json`, 2000)).json()) as { keys: unknown[] };
+    expect(jwks.keys).toHaveLength(1);
+    await fetchWithin(`http://127.0.0.1:${stack.ports.control}/auth/token?user=trader`, 5000);
+    expect(statSync(join(stack.dataDir, 'jwt-signing-key.pem')).mode & 0o777).toBe(0o600);
   });
 
   test('the embedded superuser password is generated, not the constant from the source', async () => {
