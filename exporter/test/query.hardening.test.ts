@@ -237,7 +237,7 @@ describe('#9 finding 4: resource governance', () => {
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
-    const body = await response.json();
+    const body = (await response.json()) as { results: Record<string, unknown> };
     expect(body.results.B).toEqual({ frames: [], status: 503, error: 'The query API is busy (all 1 database slots in use for 0.3 s); retry in 1 s.' });
     const search = await fetch(`${api.url}/search/symbols`, { headers: { authorization: `Bearer ${api.token}` } });
     expect(search.status).toBe(503);
