@@ -33,7 +33,8 @@ export const latencySchema = z
       ctx.addIssue({ code: 'custom', message: 'latency needs histogram buckets or at least one of p50/p95/p99' });
     }
     const buckets = latency.buckets;
-    if (!buckets) return;
+    // zod runs this check even when an element failed its own schema: only well-formed lists are compared.
+    if (!Array.isArray(buckets) || buckets.length === 0 || buckets.some((bucket) => typeof bucket !== 'object' || bucket === null)) return;
     if (buckets[buckets.length - 1].le !== '+Inf') {
       ctx.addIssue({ code: 'custom', path: ['buckets', buckets.length - 1, 'le'], message: 'the last bucket must be "+Inf"' });
     }

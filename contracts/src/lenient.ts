@@ -224,6 +224,14 @@ function isOptional(schema: z.ZodType): boolean {
   return type === 'optional' || type === 'default' || type === 'prefault' || type === 'nullable';
 }
 
+function withoutNonFinite(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNonFinite);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) if (!(typeof entry === 'number' && !Number.isFinite(entry))) out[key] = withoutNonFinite(entry);
+  return out;
+}
+
 function readObject(schema: z.ZodType, def: Def, value: unknown, path: string, issues: FieldIssues): Read {
   if (!isPlainObject(value)) return issues.add(path, 'wrong_type'), DROP;
   const out: Record<string, unknown> = {};
@@ -239,8 +247,15 @@ function readObject(schema: z.ZodType, def: Def, value: unknown, path: string, i
   }
   // Cross-field rules (cumulative buckets, busy ≤ total, …): a sub-object that breaks one is dropped whole.
   if (def.checks?.length) {
-    const parsed = schema.safeParse(out);
-    if (!parsed.success && parsed.error.issues.some((issue) => issue.code === 'custom')) return issues.add(path || '(root)', 'invalid_shape'), DROP;
+    let broken: boolean;
+    try {
+      // Without its NaN/Inf gauges, which the strict schema refuses and which would make zod skip the refinements.
+      const parsed = schema.safeParse(withoutNonFinite(out));
+      broken = !parsed.success && parsed.error.issues.some((issue) => issue.code === 'custom');
+    } catch {
+      broken = true; // a refinement that throws on odd input is a broken shape, never a crashed scrape
+    }
+    if (broken) return issues.add(path || '(root)', 'invalid_shape'), DROP;
   }
   return out;
 }

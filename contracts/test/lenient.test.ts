@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exampleHealthRecord, exampleStats, flattenPerformanceMetrics, FieldIssues, normaliseStatus, parseServiceTime, readHealthRecord, readStats } from '../src';
+import { exampleHealthRecord, exampleStats, flattenPerformanceMetrics, FieldIssues, normaliseStatus, parseServiceTime, readHealthRecord, readStats, validateStats } from '../src';
 
 describe('parseServiceTime: times as Python writes them', () => {
   const t = Date.parse('2026-11-25T14:29:58.120Z');
@@ -129,6 +129,15 @@ describe('readStats: each known field on its own', () => {
     expect(bad.ok && bad.issues.counts).toEqual({ invalid_shape: 1 });
     const inf = readStats('risk_manager', { ...base, latency_seconds: { buckets: [{ le: 1, count: 5 }, { le: Infinity, count: 6 }] } });
     expect(inf.ok && inf.value.latency_seconds?.buckets?.[1].le).toBe('+Inf');
+  });
+
+  test('an empty or broken bucket list never throws, in the strict and the lenient reading', () => {
+    for (const buckets of [[], [null], [{ le: 'x' }, 3]]) {
+      const latency_seconds = { buckets, p50: 0.1 };
+      expect(() => validateStats('risk_manager', { ...exampleStats.risk_manager, latency_seconds })).not.toThrow();
+      const read = readStats('risk_manager', { ...exampleStats.risk_manager, latency_seconds });
+      expect(read.ok).toBe(true);
+    }
   });
 
   test('dependency_calls: per-edge traffic is optional; each entry judged on its own', () => {

@@ -17,12 +17,25 @@ export function addQuantiles(set: MetricSet, summary: MetricDefinition, quantile
   set.add(summary, labels, quantiles.count, '_count');
 }
 
+function isHistogram(buckets: ReadonlyArray<{ le?: number | '+Inf'; count?: number }>): boolean {
+  if (buckets.length === 0 || buckets[buckets.length - 1].le !== '+Inf') return false;
+  for (let i = 0; i < buckets.length; i++) {
+    const { le, count } = buckets[i];
+    if (!Number.isFinite(count) || (le !== '+Inf' && !Number.isFinite(le))) return false;
+    if (i === 0) continue;
+    const previous = buckets[i - 1];
+    if (previous.le === '+Inf' || (le !== '+Inf' && (le as number) <= (previous.le as number)) || (count as number) < (previous.count as number)) return false;
+  }
+  return true;
+}
+
 /** `latency` comes from the lenient reader: its bucket list, when present, passed the contract's shape rules. */
 export function addLatency(set: MetricSet, histogram: MetricDefinition, summary: MetricDefinition, latency: Lenient<Latency> | undefined, labels: Labels): void {
   if (!latency) return;
   const buckets = (latency.buckets ?? []).filter((bucket) => bucket.le !== undefined && bucket.count !== undefined);
-  // A bucket list without its "+Inf" bound (a bucket was dropped) is no valid histogram: fall back to quantiles.
-  if (buckets.length === 0 || buckets[buckets.length - 1].le !== '+Inf') {
+  // A bucket list that is no valid histogram (its "+Inf" bound dropped, bounds not increasing, counts falling) is
+  // not exported as one, whatever got past the reader: fall back to the quantiles.
+  if (!isHistogram(buckets)) {
     addQuantiles(set, summary, latency, labels);
     return;
   }
