@@ -39,6 +39,8 @@ function serviceGraphPanel(): dashboard.PanelBuilder {
       errorValueKind: 'ratio',
       direction: 'LR',
       stablePositions: true,
+      // calls/s and error ratio written on every edge (the panel's default is off for dense graphs).
+      showEdgeLabels: true,
       showSearch: true,
       hideHealthy: false,
       linkTitle: 'Service detail',
