@@ -26,7 +26,7 @@ export const FIELD_ERROR_REASON_HELP: Record<FieldErrorReason, string> = {
   missing: 'a field the contract lists is absent or null',
   wrong_type: 'a field has a type that cannot be read as the contract\'s (e.g. `"lots"` for a number, an object for a list), or an unknown enum value',
   out_of_range: 'a number outside its range (a negative counter, a ratio of 90, a fractional count), or an empty name',
-  non_finite: 'NaN or ±Infinity in a counter (`*_total`, counts), where it has no meaning',
+  non_finite: 'NaN or ±Infinity in a counter (`*_total`, `error_count`, `warning_count`, `requests`, `errors`, histogram `count`/`sum`), where it has no meaning',
   bad_time: 'a time that is neither ISO-8601 nor epoch seconds/milliseconds',
   unknown_status: 'a status word we do not know; the record counts as answered with status `unknown`',
   not_numeric: 'a string or a list inside `performance_metrics`',
@@ -100,7 +100,6 @@ interface Def {
   checks?: unknown[];
 }
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const isInt = (schema: z.ZodType): boolean => Boolean((schema as unknown as { isInt?: boolean }).isInt);
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -120,14 +119,16 @@ export function coerceNumber(value: unknown): number | undefined {
 }
 
 const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`);
-/** Counters (integers and *_total fields) have no meaningful NaN or infinity; gauges do. */
-const isCounterField = (schema: z.ZodType, key: string) => isInt(schema) || key.endsWith('_total') || key === 'count' || key === 'sum';
+/** Counters (totals since start) have no meaningful NaN, infinity or boolean; gauges may have them. */
+const COUNTER_FIELDS = new Set(['count', 'sum', 'error_count', 'warning_count', 'requests', 'errors']);
+const isCounterField = (key: string) => key.endsWith('_total') || COUNTER_FIELDS.has(key);
 
 function readNumber(schema: z.ZodType, value: unknown, path: string, key: string, issues: FieldIssues): Read {
-  const number = coerceNumber(value);
+  // A boolean reads as 0/1 where a gauge fits (connected, enabled); a counter of `true` means nothing.
+  const number = typeof value === 'boolean' && isCounterField(key) ? undefined : coerceNumber(value);
   if (number === undefined) return issues.add(path, 'wrong_type'), DROP;
   if (!Number.isFinite(number)) {
-    if (isCounterField(schema, key)) return issues.add(path, 'non_finite'), DROP;
+    if (isCounterField(key)) return issues.add(path, 'non_finite'), DROP;
     return number;
   }
   if (!schema.safeParse(number).success) return issues.add(path, 'out_of_range'), DROP;

@@ -109,8 +109,8 @@ describe('readStats: each known field on its own', () => {
       ...exampleStats.trading_engine,
       equity: NaN,
       fills_total: Infinity,
+      strategies_running: true, // a gauge: 1
       open_positions: '12',
-      strategies_running: true,
       strategies: { a: { equity: '1.5', realized_pnl: 1, unrealized_pnl: 2, open_positions: 1 }, b: 'x' },
     });
     if (!read.ok) throw new Error(read.error);
@@ -120,6 +120,9 @@ describe('readStats: each known field on its own', () => {
     expect(read.value.strategies_running).toBe(1);
     expect(read.value.strategies).toEqual({ a: { equity: 1.5, realized_pnl: 1, unrealized_pnl: 2, open_positions: 1 } });
     expect(read.issues.counts).toEqual({ non_finite: 1, wrong_type: 1 });
+    const counter = readStats('trading_engine', { ...exampleStats.trading_engine, fills_total: true });
+    expect(counter.ok && counter.value.fills_total).toBeUndefined(); // a counter of `true` is no count
+    expect(counter.ok && counter.issues.counts).toEqual({ wrong_type: 1 });
   });
 
   test('a latency histogram that breaks the shape rules is dropped whole; float("inf") is the +Inf bound', () => {
