@@ -5,6 +5,9 @@
 //   util.SearchJSONForStringAttr(role_attribute_path, claims), i.e. JMESPath (go-jmespath); auto_sign_up.
 // - pkg/services/auth/jwt/key_sets.go: exactly one of key_file, jwk_set_file, jwk_set_url; an http jwk_set_url is
 //   refused unless app_mode is development. validation.go: expect_claims is JSON (an empty string fails to parse).
+// - pkg/services/auth/jwt/auth.go at 8ccd5f4b73b95a08934ac3e654cd610f9a8d95ff accepts ES256 tokens only; the
+//   emulator signs ES256, and its real tokens are put through the ES256-only model of Grafana's checks
+//   (simulator/test/support/grafanaJwt.ts) with the expect_claims of .env.example and the claims compose names.
 // The JMESPath expression is evaluated for real with python3's jmespath (the JMESPath reference implementation;
 // go-jmespath passes the same compliance suite). Without python3-jmespath the test fails under CI=true and says
 // it was skipped otherwise.
@@ -27,6 +30,11 @@ import {
   withMembersFromClaims,
   type JwtClaims,
 } from '@alphapulse/dashboards';
+// The simulator's package has no index to export these from: its source, as the other tests here import it.
+import { DEMO_ROLES } from '../../simulator/src/auth/demoUsers';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, JwtIssuer } from '../../simulator/src/auth/jwtIssuer';
+import { startEmulator } from '../../simulator/src/emulator';
+import { grafanaAuthenticate } from '../../simulator/test/support/grafanaJwt';
 
 const spec = parseRolesFile(readFileSync(join(REPO_ROOT, 'provisioning', 'roles.yaml'), 'utf8'));
 const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
@@ -53,10 +61,13 @@ function jmespathSearch(expression: string, claims: JwtClaims): unknown {
   return JSON.parse(out);
 }
 
-/** Claims as the emulator issues them (the lead's brief: sub, preferred_username, email, name, roles, iss, aud). */
+const issuer = new JwtIssuer({ clock: { now: () => Date.now() } });
+/** Claims shaped as the emulator issues them (its trader's, with this login and these roles). */
 function demoClaims(user: string, roles: string[]): JwtClaims {
-  return { sub: `alphapulse:${user}`, preferred_username: user, email: `${user}@alphapulse.local`, name: user, roles, iss: 'alphapulse-emulator', aud: 'alphapulse-grafana' };
+  return { ...issuer.claimsFor('trader'), sub: `alphapulse-demo-${user}`, login: user, preferred_username: user, email: `${user}@alphapulse.example`, name: user, roles };
 }
+/** .env.example's GRAFANA_JWT_EXPECT_CLAIMS, parsed as Grafana parses expect_claims (JSON). */
+const expectClaims = JSON.parse(/^GRAFANA_JWT_EXPECT_CLAIMS='(.*)'$/m.exec(envExample)?.[1] ?? '') as Record<string, unknown>;
 
 const describeJmespath = haveJmespath ? describe : describe.skip;
 
@@ -104,10 +115,43 @@ describe('compose switches Grafana’s [auth.jwt] on from .env, off by default',
     expect(envExample).toMatch(/GRAFANA_APP_MODE=development/); // the documented demo switch
   });
 
-  test('expect_claims is valid JSON with the issuer and audience of our tokens', () => {
-    const raw = /^GRAFANA_JWT_EXPECT_CLAIMS='(.*)'$/m.exec(envExample)?.[1];
-    expect(JSON.parse(raw ?? '')).toEqual({ iss: 'alphapulse-emulator', aud: 'alphapulse-grafana' });
+  test('expect_claims is valid JSON with the issuer and audience the emulator issues', () => {
     expect(grafanaEnvironment.GF_AUTH_JWT_EXPECT_CLAIMS).toBe('${GRAFANA_JWT_EXPECT_CLAIMS}');
+    expect(expectClaims).toEqual({ iss: DEFAULT_JWT_ISSUER, aud: DEFAULT_JWT_AUDIENCE });
+    for (const role of DEMO_ROLES) {
+      const { iss, aud } = issuer.claimsFor(role);
+      expect({ role, iss, aud }).toEqual({ role, ...expectClaims });
+    }
+  });
+
+  test('the running emulator’s tokens sign in through an ES256-only Grafana with exactly these settings', async () => {
+    const emulator = await startEmulator({ basePort: 0, controlPort: 0 });
+    try {
+      const jwks = (await (await fetch(`${emulator.controlUrl}/auth/jwks.json`)).json()) as { keys: Record<string, unknown>[] };
+      expect(jwks.keys.map((key) => [key.kty, key.crv, key.alg])).toEqual([['EC', 'P-256', 'ES256']]);
+      const roleAttribute = grafanaEnvironment.GF_AUTH_JWT_ROLE_ATTRIBUTE_PATH;
+      for (const role of DEMO_ROLES) {
+        const token = await (await fetch(`${emulator.controlUrl}/auth/token?user=${role}`)).text();
+        const identity = grafanaAuthenticate(token, {
+          version: 'es256-only',
+          jwks,
+          expectClaims,
+          usernameClaim: grafanaEnvironment.GF_AUTH_JWT_USERNAME_CLAIM,
+          emailClaim: grafanaEnvironment.GF_AUTH_JWT_EMAIL_CLAIM,
+          role: (claims) => (haveJmespath ? (jmespathSearch(roleAttribute, claims as JwtClaims) as string) : 'not evaluated'),
+          now: new Date(),
+        });
+        expect(identity).toMatchObject({ authId: `alphapulse-demo-${role}`, login: `demo-${role}`, email: `demo-${role}@alphapulse.example` });
+        if (haveJmespath) expect({ role, orgRole: identity.role }).toEqual({ role, orgRole: intendedOrgRole(spec, [role]) });
+      }
+      // The roles command reads the same claims, and members are the logins Grafana signs in.
+      const claims = await fetchDemoClaims(emulator.controlUrl);
+      expect(claims.map((claim) => [claim.preferred_username, claim.iss, claim.aud])).toEqual(DEMO_ROLES.map((role) => [`demo-${role}`, expectClaims.iss, expectClaims.aud]));
+      const members = Object.fromEntries(withMembersFromClaims(spec, claims).teams.map((team) => [team.jwtRole, team.members]));
+      expect(members).toEqual(Object.fromEntries(DEMO_ROLES.map((role) => [role, [`demo-${role}`]])));
+    } finally {
+      await emulator.stop();
+    }
   });
 });
 
@@ -132,7 +176,7 @@ describe('teams from the same claim', () => {
     expect(() => parseRolesFile('teams:\n  A:\n    orgRole: Viewer\n    jwtRole: x\n  B:\n    orgRole: Viewer\n    jwtRole: x\n')).toThrow('a jwtRole may belong to one team only');
   });
 
-  test('the claims of the demo users are read from the emulator’s token endpoint (ES256 tokens, bare or in JSON)', async () => {
+  test('the claims of the demo users are read from a token endpoint answering the bare token or JSON (ES256 tokens)', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const es256 = (claims: JwtClaims) => {
       const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -1,8 +1,9 @@
 // What Grafana does with a JWT from [auth.jwt], step by step as read in grafana/grafana (no Grafana runs
 // here), with node:crypto doing the cryptography:
-// - pkg/services/auth/jwt/auth.go, Verify: strip "=" padding (sanitizeJWT), jwt.ParseSigned with an
-//   allow-list of algorithms ("none" is not on it), keys = keySet.Key(header kid) ("no keys found" when
-//   empty), the first key that verifies the signature wins, then validateClaims.
+// - pkg/services/auth/jwt/auth.go, Verify: strip "=" padding (sanitizeJWT, where present), jwt.ParseSigned —
+//   with an allow-list of algorithms that differs between versions (GRAFANA_JWT_VERSIONS below) — then
+//   keys = keySet.Key(header kid) ("no keys found" when empty), the first key that verifies the signature
+//   wins (go-jose answers every failed verification with ErrCryptoFailure), then validateClaims.
 // - pkg/services/auth/jwt/key_sets.go: jwk_set_url / jwk_set_file give a jose.JSONWebKeySet, whose Key(kid)
 //   returns the keys with exactly that kid; an http(s) key set honours Cache-Control max-age.
 // - pkg/services/auth/jwt/validation.go (validateClaims): iss/sub strings, aud string or array of strings,
@@ -13,12 +14,66 @@
 //   no login and no email is an error. url_login reads the token from ?auth_token=.
 import { createPublicKey, verify } from 'node:crypto';
 
-/** auth.go's allow-list for jwt.ParseSigned. */
-export const GRAFANA_ALLOWED_ALGORITHMS = ['EdDSA', 'HS256', 'HS384', 'HS512', 'RS512', 'RS256', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512'];
+/** Every JWS algorithm go-jose implements (none of its versions implements "none"). */
+const GO_JOSE_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'EdDSA'];
+
+export interface GrafanaJwtVersion {
+  /** Where it was read. */
+  source: string;
+  /** The algorithms a token may carry; a parse-time allow-list (go-jose v3+) or, for go-jose v2, whatever it implements. */
+  algorithms: readonly string[];
+  /** go-jose v2's ParseSigned takes no allow-list: an algorithm it does not implement fails at verification instead. */
+  allowListAtParse: boolean;
+  /** Verify calls sanitizeJWT (drops "=" padding) first. */
+  stripsPadding: boolean;
+}
+
+/** The [auth.jwt] token parsing of the Grafana versions we read, by the allow-list they pass to jwt.ParseSigned. */
+export const GRAFANA_JWT_VERSIONS = {
+  /**
+   * grafana/grafana pkg/services/auth/jwt/auth.go at 8ccd5f4b73b95a08934ac3e654cd610f9a8d95ff (go-jose v4):
+   * jwt.ParseSigned(strToken, []jose.SignatureAlgorithm{jose.ES256}); HasSubClaim parses with the same list.
+   */
+  'es256-only': {
+    source: 'grafana/grafana pkg/services/auth/jwt/auth.go @ 8ccd5f4b73b95a08934ac3e654cd610f9a8d95ff',
+    algorithms: ['ES256'],
+    allowListAtParse: true,
+    stripsPadding: true,
+  },
+  /**
+   * grafana/grafana pkg/services/auth/jwt/auth.go at 004675c8c06fe4138b65774719971d685d959a75
+   * (gopkg.in/square/go-jose.v2): jwt.ParseSigned(strToken), no allow-list and no sanitizeJWT; the later
+   * pkg/services/auth/jwt/verification.go at 3770614be22c2bf81a232d294451b3ea46135d0f (still go-jose v2) adds
+   * sanitizeJWT but still parses without a list.
+   */
+  'go-jose-v2': {
+    source: 'grafana/grafana pkg/services/auth/jwt/auth.go @ 004675c8c06fe4138b65774719971d685d959a75',
+    algorithms: GO_JOSE_ALGORITHMS,
+    allowListAtParse: false,
+    stripsPadding: false,
+  },
+  /**
+   * A stored go-jose v4 text of the same auth.go Verify (with the SSO settings reload and a RWMutex) whose list
+   * is EdDSA, HS256, HS384, HS512, RS512, RS256, ES256, ES384, ES512, PS256, PS384, PS512 (no RS384). The code
+   * search index holds it as file id 52021286873 without naming its repository or commit, so it is kept as
+   * an example of the wide list, not pinned to a grafana/grafana commit.
+   */
+  'go-jose-v4-wide': {
+    source: 'auth.go Verify, go-jose v4, wide allow-list (search index file 52021286873, repository/commit not given)',
+    algorithms: ['EdDSA', 'HS256', 'HS384', 'HS512', 'RS512', 'RS256', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512'],
+    allowListAtParse: true,
+    stripsPadding: true,
+  },
+} as const satisfies Record<string, GrafanaJwtVersion>;
+export type GrafanaJwtVersionName = keyof typeof GRAFANA_JWT_VERSIONS;
+
 /** go-jose jwt.DefaultLeeway. */
 export const GO_JOSE_LEEWAY_SECONDS = 60;
+const CRYPTO_FAILURE = 'go-jose/go-jose: error in cryptographic primitive';
 
 export interface GrafanaJwtSettings {
+  /** Which Grafana's parsing to model. */
+  version: GrafanaJwtVersionName;
   jwks: { keys: Record<string, unknown>[] };
   /** [auth.jwt] expect_claims, parsed. */
   expectClaims: Record<string, unknown>;
@@ -39,23 +94,41 @@ export interface GrafanaIdentity {
 
 const decode = (part: string): any => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 
+/**
+ * go-jose's verifyPayload for the algorithms modelled here (ES256, RS256); false is its error, which Verify
+ * turns into ErrCryptoFailure. A key of the wrong type or curve for the algorithm fails the same way.
+ */
+function verifies(alg: string, jwk: Record<string, unknown>, signingInput: Buffer, signature: Buffer): boolean {
+  if (alg === 'ES256') {
+    // ecdsa.go verifyPayload: the key's curve must be P-256 and the signature exactly r||s, 2 × 32 bytes.
+    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || signature.length !== 64) return false;
+    return verify('sha256', signingInput, { key: createPublicKey({ key: jwk as any, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, signature);
+  }
+  if (alg === 'RS256') {
+    if (jwk.kty !== 'RSA') return false;
+    return verify('sha256', signingInput, createPublicKey({ key: jwk as any, format: 'jwk' }), signature);
+  }
+  throw new Error(`model: ${alg} is accepted by this Grafana but its verification is not modelled here`);
+}
+
 export function grafanaAuthenticate(rawToken: string, settings: GrafanaJwtSettings): GrafanaIdentity {
-  const token = rawToken.replace(/^Bearer /, '').replaceAll('=', '');
+  const version: GrafanaJwtVersion = GRAFANA_JWT_VERSIONS[settings.version];
+  let token = rawToken.replace(/^Bearer /, '');
+  if (version.stripsPadding) token = token.replaceAll('=', '');
   const parts = token.split('.');
   if (parts.length !== 3) throw new Error('go-jose: compact JWS format must have three parts');
   const header = decode(parts[0]);
-  if (!GRAFANA_ALLOWED_ALGORITHMS.includes(header.alg)) throw new Error(`go-jose: unexpected signature algorithm "${header.alg}"`);
+  if (version.allowListAtParse && !version.algorithms.includes(header.alg)) {
+    // go-jose v4 ErrUnexpectedSignatureAlgorithm
+    throw new Error(`go-jose/go-jose: unexpected signature algorithm ${JSON.stringify(header.alg)}; expected ${JSON.stringify(version.algorithms)}`);
+  }
 
   const keys = settings.jwks.keys.filter((key) => (key.kid ?? '') === (header.kid ?? ''));
   if (keys.length === 0) throw new Error('no keys found');
+  if (!version.algorithms.includes(header.alg)) throw new Error('square/go-jose: unknown/unsupported algorithm'); // go-jose v2, at verification
   const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`);
   const signature = Buffer.from(parts[2], 'base64url');
-  const verified = keys.some((jwk) => {
-    // go-jose refuses a key whose type does not fit the algorithm; only RSA keys and RS256 are served here.
-    if (jwk.kty !== 'RSA' || header.alg !== 'RS256' || (jwk.alg !== undefined && jwk.alg !== header.alg)) return false;
-    return verify('sha256', signingInput, createPublicKey({ key: jwk as any, format: 'jwk' }), signature);
-  });
-  if (!verified) throw new Error('go-jose: error in cryptographic primitive');
+  if (!keys.some((jwk) => verifies(header.alg, jwk, signingInput, signature))) throw new Error(CRYPTO_FAILURE);
   const claims = decode(parts[1]) as Record<string, unknown>;
 
   // validation.go: the registered claims' types, then go-jose's Validate with the leeway.
