@@ -71,7 +71,7 @@ test('(7) non-2xx with an endless body: the socket is closed at once, and 20 suc
     expect(valueOf(samples, 'alphapulse_up', { instance: 'ok' })).toBe(1);
     expect(valueOf(samples, 'alphapulse_target_scrape_error', { instance: 'endless0', endpoint: 'health', reason: 'http_status' })).toBe(1);
     // Without destroy, 40 endless requests hold all 16 sockets to this host:port until the 2.5 s budget runs out.
-    expect(seconds).toBeLessThan(1.5);
+    expect(seconds).toBeLessThan(2.2); // the budget is 2.5 s; headroom for a loaded 2-core machine
     // A second scrape: nothing left hanging from the first one.
     const again = parseMetrics(await (await fetch(`${exporter.url}/metrics`, { headers: { 'X-Prometheus-Scrape-Timeout-Seconds': '3' } })).text());
     expect(valueOf(again, 'alphapulse_up', { instance: 'ok' })).toBe(1);
