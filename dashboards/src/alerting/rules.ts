@@ -53,7 +53,8 @@ const serviceHealth: AlertRuleSpec[] = [
     datasource: 'prometheus',
     // Fields the exporter dropped from payloads it otherwise used: the service's output drifted from the contract.
     // Never a page: the service is answered and its good fields are exported (ServiceDown is for down services).
-    expr: 'sum by (service, instance) (alphapulse_target_field_errors{reason!="missing"})',
+    // Absent fields (older versions) and strings among the free-form performance_metrics are normal; the rest is drift.
+    expr: 'sum by (service, instance) (alphapulse_target_field_errors{reason!~"missing|not_numeric"})',
     threshold: { op: 'gt', value: 0 },
     for: '15m',
     severity: 'info',
