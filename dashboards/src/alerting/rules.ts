@@ -1,6 +1,6 @@
 // The AlphaPulse alert rules. Thresholds sit above the emulator's normal range (e.g. queue waves peak below
 // 5,000 tasks, models retrain below 0.6 accuracy) so that a quiet system raises no alert.
-import { DASHBOARDS, FOLDERS } from '../grafana/ids';
+import { ALERT_FOLDERS, DASHBOARDS } from '../grafana/ids';
 import type { AlertRuleSpec, RuleGroupSpec } from './ruleModel';
 
 /** Label that routes an alert through the "outside trading hours" mute timing. */
@@ -321,10 +321,10 @@ const marketData: AlertRuleSpec[] = [
 ];
 
 export const RULE_GROUPS: RuleGroupSpec[] = [
-  { name: 'service-health', folder: FOLDERS.services, interval: '30s', rules: serviceHealth },
-  { name: 'platform', folder: FOLDERS.services, interval: '30s', rules: platform },
-  { name: 'trading-risk', folder: FOLDERS.trading, interval: '1m', rules: tradingRisk },
-  { name: 'market-data', folder: FOLDERS.trading, interval: '1m', rules: marketData },
+  { name: 'service-health', folder: ALERT_FOLDERS.services, interval: '30s', rules: serviceHealth },
+  { name: 'platform', folder: ALERT_FOLDERS.services, interval: '30s', rules: platform },
+  { name: 'trading-risk', folder: ALERT_FOLDERS.trading, interval: '1m', rules: tradingRisk },
+  { name: 'market-data', folder: ALERT_FOLDERS.trading, interval: '1m', rules: marketData },
 ];
 
 export const ALL_RULES: AlertRuleSpec[] = RULE_GROUPS.flatMap((group) => group.rules);
