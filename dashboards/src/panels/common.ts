@@ -31,23 +31,31 @@ export function rising(warn: number, critical: number): dashboard.ThresholdsConf
   ]);
 }
 
-/** Health as a number: 2 healthy, 1 degraded, 0 down (see HEALTH_SCORE_EXPR). */
+/** Health as a number: 2 healthy, 1 degraded, 0.5 unknown status word, 0 down (see healthScoreExpr). */
 export const HEALTH_MAPPINGS: dashboard.ValueMapping[] = [
   {
     type: dashboard.MappingType.ValueToText,
     options: {
       '0': { text: 'down', color: 'red', index: 0 },
+      '0.5': { text: 'unknown status', color: 'purple', index: 3 },
       '1': { text: 'degraded', color: 'orange', index: 1 },
       '2': { text: 'healthy', color: 'green', index: 2 },
     },
   },
-  { type: dashboard.MappingType.SpecialValue, options: { match: 'null', result: { text: 'no data', color: 'gray', index: 3 } } },
+  { type: dashboard.MappingType.SpecialValue, options: { match: 'null', result: { text: 'no data', color: 'gray', index: 4 } } },
 ] as dashboard.ValueMapping[];
 
-/** Per service and instance: 2 when healthy, 1 when degraded, 0 when down; `selector` filters further. */
+/**
+ * Per service and instance: 2 when healthy, 1 when degraded, 0.5 when it answers a status word we do not know
+ * (its own state, not down: the service is up and said something), 0 when down; `selector` filters further.
+ * Under `min by (service)` an unknown instance shows below degraded ones and above down ones.
+ */
 export function healthScoreExpr(selector = ''): string {
   const extra = selector ? `, ${selector}` : '';
-  return `2 * alphapulse_service_status{status="healthy"${extra}} + ignoring(status) alphapulse_service_status{status="degraded"${extra}}`;
+  return (
+    `2 * alphapulse_service_status{status="healthy"${extra}} + ignoring(status) alphapulse_service_status{status="degraded"${extra}}` +
+    ` + ignoring(status) 0.5 * alphapulse_service_status{status="unknown"${extra}}`
+  );
 }
 
 export function serviceDetailLink(serviceExpr = '${__field.labels.service}'): dashboard.DashboardLinkBuilder {
