@@ -3,7 +3,7 @@
 import type { FrameDTO } from './frames';
 
 /** Values serialised between two turns of the event loop. */
-const SLICE = 16_384;
+const SLICE = 4_096;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -82,34 +82,57 @@ function field(rows: Row[], spec: ColumnSpec, labels?: Record<string, string>, d
  * One frame per distinct combination of `seriesBy` columns (rows must arrive ordered by series, then time):
  * a multi-value selection becomes one series per value. Single-value series are displayed by series name.
  */
-export function timeSeriesFrames(
-  refId: string,
-  rows: Row[],
-  options: { seriesBy: string[]; values: ColumnSpec[]; timeColumn?: string; visualisation?: 'graph' | 'candlestick' },
-): FrameDTO[] {
-  const timeColumn = options.timeColumn ?? 'time';
+type SeriesOptions = { seriesBy: string[]; values: ColumnSpec[]; timeColumn?: string; visualisation?: 'graph' | 'candlestick' };
+
+/** Rows grouped by their `seriesBy` values, in order of first appearance. */
+function groupSeries(rows: Row[], seriesBy: string[]): { labels: Record<string, string>; rows: Row[] }[] {
   const groups = new Map<string, { labels: Record<string, string>; rows: Row[] }>();
   for (const row of rows) {
-    const labels: Record<string, string> = {};
-    for (const column of options.seriesBy) if (row[column] !== null && row[column] !== undefined) labels[column] = String(row[column]);
-    const key = JSON.stringify(labels);
+    // The key only needs to tell series apart: values joined by a separator that no label value can hold unescaped.
+    let key = '';
+    for (const column of seriesBy) key += `${row[column] === null || row[column] === undefined ? '\u0000' : JSON.stringify(String(row[column]))}\u0001`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { labels, rows: [] }));
+    if (!group) {
+      const labels: Record<string, string> = {};
+      for (const column of seriesBy) if (row[column] !== null && row[column] !== undefined) labels[column] = String(row[column]);
+      groups.set(key, (group = { labels, rows: [] }));
+    }
     group.rows.push(row);
   }
-  return [...groups.values()].map(({ labels, rows: seriesRows }) => {
-    const seriesName = Object.values(labels).join(' ') || undefined;
-    const single = options.values.length === 1;
-    return {
-      refId,
-      ...(seriesName ? { name: seriesName } : {}),
-      fields: [
-        field(seriesRows, { column: timeColumn, name: 'time', type: 'time' }),
-        ...options.values.map((spec) => field(seriesRows, spec, labels, single ? seriesName : undefined)),
-      ],
-      ...(options.visualisation ? { meta: { preferredVisualisationType: options.visualisation } } : {}),
-    };
-  });
+  return [...groups.values()];
+}
+
+function seriesFrame(refId: string, labels: Record<string, string>, seriesRows: Row[], options: SeriesOptions): FrameDTO {
+  const timeColumn = options.timeColumn ?? 'time';
+  const seriesName = Object.values(labels).join(' ') || undefined;
+  const single = options.values.length === 1;
+  return {
+    refId,
+    ...(seriesName ? { name: seriesName } : {}),
+    fields: [
+      field(seriesRows, { column: timeColumn, name: 'time', type: 'time' }),
+      ...options.values.map((spec) => field(seriesRows, spec, labels, single ? seriesName : undefined)),
+    ],
+    ...(options.visualisation ? { meta: { preferredVisualisationType: options.visualisation } } : {}),
+  };
+}
+
+/**
+ * One frame per distinct combination of `seriesBy` columns (rows must arrive ordered by series, then time):
+ * a multi-value selection becomes one series per value. Single-value series are displayed by series name.
+ */
+export function timeSeriesFrames(refId: string, rows: Row[], options: SeriesOptions): FrameDTO[] {
+  return groupSeries(rows, options.seriesBy).map(({ labels, rows: seriesRows }) => seriesFrame(refId, labels, seriesRows, options));
+}
+
+/** timeSeriesFrames for large results: one series per turn of the event loop (a 77k-row answer took ~55 ms in one). */
+export async function timeSeriesFramesInTurns(refId: string, rows: Row[], options: SeriesOptions): Promise<FrameDTO[]> {
+  const frames: FrameDTO[] = [];
+  for (const { labels, rows: seriesRows } of groupSeries(rows, options.seriesBy)) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    frames.push(seriesFrame(refId, labels, seriesRows, options));
+  }
+  return frames;
 }
 
 /** A table frame; rows beyond `maxRows` were fetched only to detect truncation and are dropped with a notice. */

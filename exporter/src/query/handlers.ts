@@ -2,12 +2,12 @@
 // Shaping is pure and exported for tests; only `run` touches the database.
 import { type BucketPlan, parseIntervalMs, planBuckets } from './buckets';
 import type { ReadOnlyDatabase } from './database';
-import { type FrameDTO, type Row, fillBuckets, tableFrame, timeSeriesFrames, toEpochMs, truncationNotice } from './frames';
+import { type FrameDTO, type Row, fillBuckets, tableFrame, timeSeriesFrames, timeSeriesFramesInTurns, toEpochMs, truncationNotice } from './frames';
 import { ApiError } from './errors';
 import { LIMIT_ENV_NAMES, type QueryLimits } from './limits';
 import type { QueryModel, QueryOf, QueryRequest, QueryType } from './model';
 import { buildCandlesSql } from './sql/candles';
-import type { SqlTarget } from './sql/common';
+import type { SqlQuery, SqlTarget } from './sql/common';
 import { buildPatternCountsSql, buildPatternRowsSql } from './sql/patterns';
 import { buildSentimentSql } from './sql/sentiment';
 import { buildDrawdownSql, buildEquitySql, buildPnlSql, buildStrategySummarySql } from './sql/strategies';
@@ -41,6 +41,13 @@ export function guardPlannedPoints(refId: string, series: { count: number; what:
       `more than the ${limits.maxPointsPerQuery.toLocaleString('en')} allowed per query (${LIMIT_ENV_NAMES.maxPointsPerQuery}); ` +
       'choose fewer series, a shorter time range or a lower Max data points.',
   );
+}
+
+/** Results that may exceed this many rows are read in batches (database.ts): a cursor costs a few round trips. */
+const BATCHED_ABOVE_ROWS = 10_000;
+
+function batchedWhenLarge(query: SqlQuery, plannedRows: number): SqlQuery {
+  return plannedRows > BATCHED_ABOVE_ROWS ? { ...query, batched: true } : query;
 }
 
 const raw = (context: QueryContext) => ({ fromMs: context.request.fromMs, toMs: context.request.toMs });
@@ -115,9 +122,9 @@ function candleSeries<T extends 'candles' | 'price' | 'volume'>(columns: 'ohlcv'
     const query = typedQuery as CandleQuery;
   const window = plan(context, parseIntervalMs(query.timeframe) ?? DEFAULT_RESOLUTION_MS);
   guardPlannedPoints(query.refId, { count: query.symbols.length, what: 'symbols' }, window, columns === 'ohlcv' ? 6 : 2, context.limits);
-  const rows = await context.db.read(buildCandlesSql(context.target, window, query, columns));
+  const rows = await context.db.read(batchedWhenLarge(buildCandlesSql(context.target, window, query, columns), query.symbols.length * window.maxBuckets));
   if (columns === 'ohlcv') {
-    return timeSeriesFrames(query.refId, rows, {
+    return timeSeriesFramesInTurns(query.refId, rows, {
       seriesBy: ['symbol'],
       visualisation: 'candlestick',
       values: [
@@ -129,7 +136,7 @@ function candleSeries<T extends 'candles' | 'price' | 'volume'>(columns: 'ohlcv'
       ],
     });
   }
-  return timeSeriesFrames(query.refId, rows, {
+  return timeSeriesFramesInTurns(query.refId, rows, {
     seriesBy: ['symbol'],
     values: [columns === 'close' ? { column: 'close', name: 'price', unit: PRICE } : { column: 'volume', unit: 'short' }],
   });
@@ -225,15 +232,15 @@ export const HANDLERS: { [T in QueryType]: Handler<T> } = {
   async sentiment(query, context) {
     const window = plan(context);
     guardPlannedPoints(query.refId, { count: query.symbols.length * Math.max(1, query.sources.length), what: 'series' }, window, 2, context.limits);
-    const rows = await context.db.read(buildSentimentSql(context.target, window, query, 'score'));
-    return timeSeriesFrames(query.refId, rows, { seriesBy: ['symbol', 'source'], values: [{ column: 'score', unit: 'none', decimals: 3 }] });
+    const rows = await context.db.read(batchedWhenLarge(buildSentimentSql(context.target, window, query, 'score'), query.symbols.length * Math.max(1, query.sources.length) * window.maxBuckets));
+    return timeSeriesFramesInTurns(query.refId, rows, { seriesBy: ['symbol', 'source'], values: [{ column: 'score', unit: 'none', decimals: 3 }] });
   },
 
   async mentions(query, context) {
     const window = plan(context);
     guardPlannedPoints(query.refId, { count: query.symbols.length * Math.max(1, query.sources.length), what: 'series' }, window, 2, context.limits);
-    const rows = await context.db.read(buildSentimentSql(context.target, window, query, 'mentions'));
-    return timeSeriesFrames(query.refId, rows, { seriesBy: ['symbol', 'source'], values: [{ column: 'mentions', unit: 'short', decimals: 0 }] });
+    const rows = await context.db.read(batchedWhenLarge(buildSentimentSql(context.target, window, query, 'mentions'), query.symbols.length * Math.max(1, query.sources.length) * window.maxBuckets));
+    return timeSeriesFramesInTurns(query.refId, rows, { seriesBy: ['symbol', 'source'], values: [{ column: 'mentions', unit: 'short', decimals: 0 }] });
   },
 };
 

@@ -5,6 +5,8 @@ import { BUCKET_ORIGIN_MS, MAX_TIME_MS, MIN_TIME_MS, intervalParam } from '../bu
 export interface SqlQuery {
   text: string;
   values: unknown[];
+  /** Read through a cursor in batches (large results): parsing one batch never holds the event loop for long. */
+  batched?: boolean;
 }
 
 /** What the builders need to know about the database. */
