@@ -1,4 +1,5 @@
 // The query API as an express Router, mounted by the exporter app at /api/v1.
+import { setMaxListeners } from 'node:events';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Pool, PoolClient } from 'pg';
 import { countPoints, byteLength, serialiseFrames } from './answer';
@@ -104,6 +105,8 @@ export function createQueryRouter(options: QueryRouterOptions): QueryRouter {
     const info = await db.info();
     // Grafana aborts superseded requests (dashboard refresh, new range): stop their statements as well.
     const abandoned = new AbortController();
+    // Every read of the batch listens on it (up to maxQueriesPerRequest): not a leak.
+    setMaxListeners(0, abandoned.signal);
     res.on('close', () => {
       if (!res.writableFinished) abandoned.abort();
     });
