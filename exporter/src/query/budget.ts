@@ -1,5 +1,5 @@
 // The budget of database work in flight: a fixed number of slots shared by all requests, handed out round-robin
-// between requests (not first come, first served), at most `perRequest` to one request, with a bounded queue and a
+// between requests (fewest held first, not first come, first served), at most `perRequest` to one request, with a bounded queue and a
 // bounded wait. Pure apart from timers: no database in here.
 import { ApiError } from './errors';
 
@@ -96,25 +96,26 @@ export class DatabaseBudget {
     if (index >= 0) this.ring.splice(index, 1);
   }
 
-  /** Grants free slots round-robin. Bounded: each pass over the ring grants one slot or stops. */
+  /**
+   * Grants free slots, each to the waiting request that holds the fewest (ties: the longest without a turn), so
+   * requests share the slots evenly. Bounded: each pass over the ring grants one slot or stops.
+   */
   private dispatch(): void {
     while (this.active < this.options.slots && this.ring.length > 0) {
-      let granted = false;
-      for (let turn = 0; turn < this.ring.length; turn++) {
-        const session = this.ring.shift()!;
-        if (session.active < this.options.perRequest && session.waiting.length > 0) {
-          const waiter = session.waiting.shift()!;
-          this.queued -= 1;
-          this.active += 1;
-          session.active += 1;
-          if (session.waiting.length > 0) this.ring.push(session);
-          waiter.grant();
-          granted = true;
-          break;
-        }
-        this.ring.push(session);
+      let chosen = -1;
+      for (let index = 0; index < this.ring.length; index++) {
+        const session = this.ring[index];
+        if (session.waiting.length === 0 || session.active >= this.options.perRequest) continue;
+        if (chosen < 0 || session.active < this.ring[chosen].active) chosen = index;
       }
-      if (!granted) return;
+      if (chosen < 0) return;
+      const [session] = this.ring.splice(chosen, 1);
+      const waiter = session.waiting.shift()!;
+      this.queued -= 1;
+      this.active += 1;
+      session.active += 1;
+      if (session.waiting.length > 0) this.ring.push(session);
+      waiter.grant();
     }
   }
 }
