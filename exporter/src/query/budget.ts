@@ -1,6 +1,6 @@
-// The budget of database work in flight: a fixed number of slots shared by all requests, handed out round-robin
-// between requests (fewest held first, not first come, first served), at most `perRequest` to one request, with a bounded queue and a
-// bounded wait. Pure apart from timers: no database in here.
+// The budget of database work in flight: a fixed number of slots shared by all requests, each freed slot handed to
+// the waiting request that holds the fewest (not first come, first served), at most `perRequest` to one request,
+// with a bounded queue and a bounded wait. Pure apart from timers: no database in here.
 import { ApiError } from './errors';
 
 export interface BudgetOptions {
@@ -31,7 +31,7 @@ interface Session {
 export class DatabaseBudget {
   private active = 0;
   private queued = 0;
-  /** Sessions with someone waiting, in round-robin order: the next slot goes to the head, which then moves last. */
+  /** Sessions with someone waiting; ties for the next slot go to the one nearest the head (served ones move last). */
   private readonly ring: Session[] = [];
 
   constructor(private readonly options: BudgetOptions) {}
