@@ -5,6 +5,7 @@ import { FaultStore } from '../src/faults/faultStore';
 import { createManualClock } from '../src/services/clock';
 import { Simulation } from '../src/services/simulation';
 
+const FILLS_IN_AN_HOUR_AT_LEAST = 10;
 const WEDNESDAY = (time: string) => Date.parse(`2026-11-25T${time}Z`);
 
 function simulationAt(start: number, seed = 21) {
@@ -109,15 +110,18 @@ test('an error burst raises error_count and shows as degraded while it lasts', (
   expect(confirmed).toBeGreaterThan(0);
 });
 
-test('risk drawdown is the fall of the trading engine equity from its peak; fills match filled orders', () => {
+test('risk drawdown is the fall of the trading engine equity from the market peak; fills match filled orders', () => {
   const { clock, simulation } = simulationAt(WEDNESDAY('14:00:00'), 6);
-  let peak = simulation.stats('trading_engine').equity;
+  let seenPeak = simulation.stats('trading_engine').equity;
   for (let second = 0; second < 3600; second++) {
     clock.advance(1_000);
     const trading = simulation.stats('trading_engine');
-    peak = Math.max(peak, trading.equity);
+    const { peakEquity } = simulation.market;
+    seenPeak = Math.max(seenPeak, trading.equity);
+    // The peak is the market's since it began (before this service's start too), so never below what was seen.
+    expect(peakEquity).toBeGreaterThanOrEqual(seenPeak);
     const risk = simulation.stats('risk_manager');
-    expect(risk.current_drawdown_ratio).toBeCloseTo(1 - trading.equity / peak, 4);
+    expect(risk.current_drawdown_ratio).toBeCloseTo(1 - trading.equity / peakEquity, 6);
     expect(risk.max_drawdown_ratio).toBeGreaterThanOrEqual(risk.current_drawdown_ratio);
   }
   const trading = simulation.stats('trading_engine');
@@ -125,9 +129,10 @@ test('risk drawdown is the fall of the trading engine equity from its peak; fill
     .filter((order) => order.status === 'filled' || order.status === 'partially_filled')
     .reduce((sum, order) => sum + order.count, 0);
   expect(trading.fills_total).toBe(filledOrders);
-  expect(trading.fills_total).toBeGreaterThan(100);
+  // Strategies rebalance when their minute signals change: a few dozen fills an hour over 20 symbols.
+  expect(trading.fills_total).toBeGreaterThan(FILLS_IN_AN_HOUR_AT_LEAST);
   const strategyEquity = Object.values(trading.strategies).reduce((sum, s) => sum + s.equity, 0);
-  expect(strategyEquity).toBeCloseTo(trading.equity, 0);
+  expect(strategyEquity).toBeCloseTo(trading.equity, 1);
   const risk = simulation.stats('risk_manager');
   const netFromPositions = Object.values(risk.position_sizes).reduce((sum, notional) => sum + notional, 0);
   expect(netFromPositions).toBeCloseTo(risk.net_exposure, 0);

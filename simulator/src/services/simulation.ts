@@ -1,6 +1,7 @@
-// The emulated AlphaPulse system: nine service processes and the trading book, advanced in whole
-// simulated seconds ("ticks") up to the clock's current time whenever anyone looks. State therefore
-// depends only on the seed, the clock and the fault history, never on how often it is requested.
+// The emulated AlphaPulse system: nine service processes over the one emulated market (world/tradingWorld.ts),
+// advanced in whole simulated seconds ("ticks") up to the clock's current time whenever anyone looks. State
+// therefore depends only on the seed, the clock and the fault history, never on how often it is requested
+// (with a data writer attached, the market is the writer's: what the database holds).
 import {
   SERVICE_KINDS,
   isServiceKind,
@@ -16,7 +17,7 @@ import { KIND_MODULES } from './kinds';
 import type { AnyKindModule, WorldView } from './kinds/kindModule';
 import { ProcessState } from './processDynamics';
 import { createRandom, type Random } from './random';
-import { TradingBook } from './tradingBook';
+import { TradingWorld, type WorldSnapshot } from '../world/tradingWorld';
 import type { FaultMode } from '../faults/faultModes';
 
 export const TICK_MS = 1000;
@@ -57,12 +58,14 @@ export interface SimulationOptions {
   seed: number;
   clock: Clock;
   faults?: FaultLookup;
+  /** The market the trading and sentiment services report; default an own world from `seed`. */
+  world?: TradingWorld;
 }
 
 export class Simulation implements WorldView {
-  readonly book = new TradingBook();
+  /** The market; a data writer attaches the simulation it writes to it (DataWriterOptions.world). */
+  readonly world: TradingWorld;
   private readonly root: Random;
-  private readonly bookRng: Random;
   private readonly clock: Clock;
   private readonly faults: FaultLookup;
   private readonly services = new Map<ServiceKind, ServiceInstance>();
@@ -72,7 +75,7 @@ export class Simulation implements WorldView {
 
   constructor(options: SimulationOptions) {
     this.root = createRandom(options.seed);
-    this.bookRng = this.root.fork('trading_book');
+    this.world = options.world ?? new TradingWorld({ seed: options.seed });
     this.clock = options.clock;
     this.faults = options.faults ?? NO_FAULTS;
     this.currentTick = Math.floor(this.clock.now() / TICK_MS);
@@ -120,7 +123,6 @@ export class Simulation implements WorldView {
 
   private step(timeMs: number): void {
     this.refreshLiveness(timeMs);
-    this.book.step(this.bookRng, !this.instance('trading_engine').down);
     for (const [kind, instance] of this.services) {
       if (instance.down) continue; // a dead process does nothing
       const mode = this.faults.modeAt(kind, timeMs);
@@ -193,6 +195,11 @@ export class Simulation implements WorldView {
     const reasons = this.statusReasons(kind, timeMs);
     if (reasons[0] === 'down') return 'down';
     return reasons.length > 0 ? 'degraded' : 'healthy';
+  }
+
+  /** The market as of the latest tick: the world's latest completed minute. */
+  get market(): WorldSnapshot {
+    return this.world.at(this.currentTick * TICK_MS);
   }
 
   statusOf(kind: ServiceKind): ServiceStatus {

@@ -7,12 +7,13 @@ import { TABLES } from '../db/schema';
 import { readCheckpoint, writeBatch, type WriteMode } from './batchWriter';
 import { CopyEncoder, toCopyTables, type CopyTable } from './copyFormat';
 import {
-  alignToMinute, batchRowCount, emptyBatch, MINUTE_MS, Simulation, type RowBatch, type SimulationConfig, type SimulationState,
+  alignToMinute, batchRowCount, DEFAULT_SEED, emptyBatch, MINUTE_MS, Simulation, worldConfig, type RowBatch, type SimulationConfig,
+  type SimulationState,
 } from './simulation';
-import { STRATEGY_NAMES, type StrategyName } from './strategies';
-import { defaultSymbols, symbolsByName } from './symbols';
+import type { StrategyName } from './strategies';
+import type { TradingWorld } from '../world/tradingWorld';
 
-export const DEFAULT_SEED = 20_260_101;
+export { DEFAULT_SEED };
 export const DEFAULT_BACKFILL_DAYS = 30;
 export const DEFAULT_TICK_MS = 1_000;
 /** Backfill transaction size: 12 hours ≈ 20k rows for 20 symbols; small enough to resume cheaply. */
@@ -32,6 +33,11 @@ export interface DataWriterOptions {
   /** Wall clock in ms; tests pass an accelerated one. */
   clock?: () => number;
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
+  /**
+   * The emulator's market (`emulator.simulation.world`): the simulation this writer writes is attached to
+   * it, so the emulated services report the rows in the database. Detached again on stop.
+   */
+  world?: TradingWorld;
 }
 
 export interface BackfillProgress {
@@ -85,8 +91,7 @@ export interface DataWriter {
 }
 
 export function simulationConfig(options: Pick<DataWriterOptions, 'seed' | 'symbols' | 'strategies'>): SimulationConfig {
-  const symbols = Array.isArray(options.symbols) ? symbolsByName(options.symbols) : defaultSymbols(options.symbols ?? 20);
-  return { seed: options.seed ?? DEFAULT_SEED, symbols, strategies: options.strategies ?? [...STRATEGY_NAMES] };
+  return worldConfig({ ...options, seed: options.seed ?? DEFAULT_SEED });
 }
 
 interface PendingBatch {
@@ -168,6 +173,12 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
     old?.end().catch(() => undefined);
   }
 
+  function adopt(next: Simulation): Simulation {
+    simulation = next;
+    options.world?.attach(next);
+    return next;
+  }
+
   function adoptCheckpoint(state: SimulationState): Simulation {
     const stored = state.config;
     if (stored.seed !== requested.seed || stored.symbols.length !== requested.symbols.length || stored.strategies.join() !== requested.strategies.join()) {
@@ -228,7 +239,7 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
       loaded.simulation = Simulation.start(requested, end - days * 86_400_000);
       status = 'backfilled';
     }
-    simulation = loaded.simulation;
+    simulation = adopt(loaded.simulation);
     const from = simulation.nextTime;
     if (from >= end) return { status: 'up-to-date', rowsWritten: 0, from: null, to: null, seconds: 0 };
 
@@ -266,7 +277,7 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
           return;
         }
         // Without a checkpoint live mode starts at the current minute: nothing before it is invented.
-        simulation = loaded.simulation ?? Simulation.start(requested, alignToMinute(clock()));
+        simulation = adopt(loaded.simulation ?? Simulation.start(requested, alignToMinute(clock())));
       }
       const due = alignToMinute(clock()); // minutes before this one are complete
       while (simulation.nextTime < due) {
@@ -326,6 +337,7 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
       if (liveTimer) clearTimeout(liveTimer);
       liveTimer = null;
       if (liveTick) await liveTick;
+      if (simulation) options.world?.detach(simulation);
       if (pending.length > 0) {
         // Not lost: the checkpoint in the database predates them, so the next start regenerates them exactly.
         log.info({ pendingRows: pending.reduce((n, p) => n + batchRowCount(p.batch), 0) }, 'stopping with unwritten rows; the next start regenerates them');

@@ -8,9 +8,9 @@ import { Random, type RandomState } from './random';
 import { createSentimentState, nextSentiment, SENTIMENT_INTERVAL_MS, type SentimentState } from './sentiment';
 import {
   breakoutSignal, FEE_RATES, meanReversionSignal, momentumSignal, pairsSignal, POSITION_NOTIONAL, SLIPPAGE,
-  STRATEGY_CAPITAL, strategyUniverse, WARMUP_MINUTES, type Direction, type SpreadState, type StrategyName,
+  STRATEGY_CAPITAL, STRATEGY_NAMES, strategyUniverse, WARMUP_MINUTES, type Direction, type SpreadState, type StrategyName,
 } from './strategies';
-import { roundTo, type SymbolSpec } from './symbols';
+import { defaultSymbols, roundTo, symbolsByName, type SymbolSpec } from './symbols';
 import type { SentimentSource } from '../db/schema';
 
 export const MINUTE_MS = 60_000;
@@ -22,6 +22,14 @@ export interface SimulationConfig {
   seed: number;
   symbols: SymbolSpec[];
   strategies: StrategyName[];
+}
+
+export const DEFAULT_SEED = 20_260_101;
+
+/** The world a seed names: the first `symbols` catalog symbols (default 20) or those names, all strategies by default. */
+export function worldConfig(options: { seed: number; symbols?: number | string[]; strategies?: StrategyName[] }): SimulationConfig {
+  const symbols = Array.isArray(options.symbols) ? symbolsByName(options.symbols) : defaultSymbols(options.symbols ?? 20);
+  return { seed: options.seed, symbols, strategies: options.strategies ?? [...STRATEGY_NAMES] };
 }
 
 export interface TradeRow {
@@ -104,6 +112,24 @@ export interface SimulationState {
   patternWindows: PatternWindow[];
   sentiment: SentimentState[];
   strategies: StrategyRuntime[];
+  /**
+   * What the emulated services report besides the rows (see world/tradingWorld.ts). Optional: checkpoints
+   * written before it existed resume with it started afresh.
+   */
+  world?: WorldTally;
+}
+
+/** Running totals over the simulation's life, read by the emulated services; never written as rows. */
+export interface WorldTally {
+  buys: number;
+  sells: number;
+  /** Fills that realised a loss (before fees): what risk_manager counts as stop-losses. */
+  losingCloses: number;
+  patterns: number;
+  /** Highest total equity (sum over strategies, to the cent) of any minute so far. */
+  peakEquity: number;
+  /** The latest reading per symbol and source (generated every SENTIMENT_INTERVAL_MS). */
+  latestSentiment: SentimentRow[];
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100 + 0;
@@ -134,7 +160,12 @@ export function initialState(config: SimulationConfig, startTime: number): Simul
         nextTradeId: 1,
       };
     }),
+    world: emptyTally(),
   };
+}
+
+export function emptyTally(): WorldTally {
+  return { buys: 0, sells: 0, losingCloses: 0, patterns: 0, peakEquity: 0, latestSentiment: [] };
 }
 
 export class Simulation {
@@ -143,6 +174,7 @@ export class Simulation {
 
   constructor(readonly state: SimulationState) {
     this.random = new Random(state.random);
+    state.world ??= emptyTally();
     state.config.symbols.forEach((s, i) => (this.closes[s.symbol] = state.indicators[i].lastClose));
   }
 
@@ -169,6 +201,7 @@ export class Simulation {
   /** Generates one minute into `out` and advances. */
   step(out: RowBatch): void {
     const { config } = this.state;
+    const tally = this.state.world!;
     const time = this.state.nextTime;
     const symbols = config.symbols;
     for (let i = 0; i < symbols.length; i++) {
@@ -178,19 +211,26 @@ export class Simulation {
       this.closes[candle.symbol] = candle.close;
       for (const d of observeCandle(this.state.patternWindows[i], candle)) {
         out.patterns.push({ time, symbol: candle.symbol, pattern: d.pattern, direction: d.direction, confidence: d.confidence, price: candle.close });
+        tally.patterns++;
       }
       if (time % SENTIMENT_INTERVAL_MS === 0) {
+        if (i === 0) tally.latestSentiment = [];
         const activity = seasonality(symbols[i].assetClass, time);
         for (const r of nextSentiment(this.state.sentiment[i], symbols[i], candle.close, activity, this.random)) {
-          out.sentiment.push({ time, symbol: candle.symbol, ...r });
+          const row = { time, symbol: candle.symbol, ...r };
+          out.sentiment.push(row);
+          tally.latestSentiment.push(row);
         }
       }
     }
-    for (const strategy of this.state.strategies) this.runStrategy(strategy, time, out);
+    let totalEquity = 0;
+    for (const strategy of this.state.strategies) totalEquity += this.runStrategy(strategy, time, out);
+    tally.peakEquity = Math.max(tally.peakEquity, cents(totalEquity));
     this.state.nextTime = time + MINUTE_MS;
   }
 
-  private runStrategy(strategy: StrategyRuntime, time: number, out: RowBatch): void {
+  /** Trades one strategy for the minute and returns its equity snapshot (to the cent). */
+  private runStrategy(strategy: StrategyRuntime, time: number, out: RowBatch): number {
     const { symbols } = this.state.config;
     for (let k = 0; k < strategy.universe.length; k++) {
       const legs = strategy.universe[k];
@@ -218,11 +258,12 @@ export class Simulation {
       }
     }
     const v = valuePortfolio(strategy.portfolio, this.closes);
+    const equity = cents(v.equity);
     // Money columns are reported to the cent (the state keeps full precision): shorter COPY text, readable values.
     out.equity.push({
       time,
       strategy: strategy.name,
-      equity: cents(v.equity),
+      equity,
       cash: cents(strategy.portfolio.cash),
       unrealizedPnl: cents(v.unrealizedPnl),
       realizedPnl: cents(strategy.portfolio.realizedPnl),
@@ -230,6 +271,7 @@ export class Simulation {
       netExposure: cents(v.netExposure),
       openPositions: v.openPositions,
     });
+    return equity;
   }
 
   private rebalance(strategy: StrategyRuntime, spec: SymbolSpec, direction: Direction, time: number, out: RowBatch): void {
@@ -240,6 +282,10 @@ export class Simulation {
     if (delta === 0) return;
     const price = roundTo(close * (1 + Math.sign(delta) * SLIPPAGE), spec.priceDecimals);
     const fill = applyFill(strategy.portfolio, spec.symbol, delta, price, FEE_RATES[spec.assetClass]);
+    const tally = this.state.world!;
+    if (fill.side === 'buy') tally.buys++;
+    else tally.sells++;
+    if (fill.realizedPnl < 0) tally.losingCloses++;
     out.trades.push({
       time: time + TRADE_OFFSET_MS,
       tradeId: strategy.nextTradeId++,

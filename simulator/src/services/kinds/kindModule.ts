@@ -4,11 +4,12 @@ import type { CommonStats, ServiceKind, ServiceStatus, StatsByKind } from '@alph
 import type { FaultMode } from '../../faults/faultModes';
 import type { ProcessProfile, ProcessState } from '../processDynamics';
 import type { Random } from '../random';
-import type { TradingBook } from '../tradingBook';
+import type { WorldSnapshot } from '../../world/tradingWorld';
 
 /** What a service can see of the rest of the emulated system. */
 export interface WorldView {
-  readonly book: TradingBook;
+  /** The market as of the latest tick (its latest completed minute): the same numbers the database holds. */
+  readonly market: WorldSnapshot;
   /** Status of a service as of the previous tick (services step in order, so this stays deterministic). */
   statusOf(kind: ServiceKind): ServiceStatus;
 }

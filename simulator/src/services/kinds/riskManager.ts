@@ -1,17 +1,24 @@
-// risk_manager: drawdown from the equity peak it has seen, exposure, value at risk and positions, all
-// read from the shared trading book; stop-losses and limit breaches counted since its own start.
+// risk_manager: drawdown of the emulated market's total equity from its peak (world/tradingWorld.ts: the sum
+// of the latest equity_snapshots rows against the highest such sum), exposure, value at risk and positions;
+// stop-losses (fills that realised a loss) and limit breaches counted since its own start.
+// Sign: current_drawdown_ratio is the fall, 0–1, positive (as the exporter's KPI; the query API negates it).
 import { DRAWDOWN_SHOCK_CAP, DRAWDOWN_SHOCK_PER_SECOND } from '../../faults/faultModes';
 import { defineKind, roundTo } from './kindModule';
 
+/** Gross exposure above this multiple of equity is a limit breach. */
+export const GROSS_EXPOSURE_LIMIT = 1.0;
+
 interface RiskManagerState {
-  equityPeak: number;
   currentDrawdown: number;
   maxDrawdown: number;
   limitBreaches: number;
   stopLosses: number;
+  /** The world's losing fills when last looked at; null before the first tick. */
+  seenLosingCloses: number | null;
+  overLimit: boolean;
   /**
    * The drawdown scenario: the share by which the risk manager marks the book's equity down (a gap in its
-   * risk model's prices). The shared book is untouched, so trading_engine is unaffected and clearing restores.
+   * risk model's prices). The market is untouched, so trading_engine is unaffected and clearing restores.
    */
   markDown: number;
 }
@@ -32,26 +39,32 @@ export const riskManager = defineKind({
     memoryGrowthBytesPerSecond: 8_000,
     errorBurstsPerHour: 0.15,
   },
-  createState: (): RiskManagerState => ({ equityPeak: 0, currentDrawdown: 0, maxDrawdown: 0, limitBreaches: 0, stopLosses: 0, markDown: 0 }),
-  step(state, { world: { book }, fault }) {
+  createState: (): RiskManagerState => ({
+    currentDrawdown: 0, maxDrawdown: 0, limitBreaches: 0, stopLosses: 0, seenLosingCloses: null, overLimit: false, markDown: 0,
+  }),
+  step(state, { world: { market }, fault }) {
     state.markDown = fault === 'drawdown' ? Math.min(DRAWDOWN_SHOCK_CAP, state.markDown + DRAWDOWN_SHOCK_PER_SECOND) : 0;
-    state.equityPeak = Math.max(state.equityPeak, book.totalEquity());
-    const equity = book.totalEquity() * (1 - state.markDown);
-    state.currentDrawdown = state.equityPeak > 0 ? Math.min(1, Math.max(0, 1 - equity / state.equityPeak)) : 0;
+    const equity = market.totalEquity * (1 - state.markDown);
+    state.currentDrawdown = market.peakEquity > 0 ? Math.min(1, Math.max(0, 1 - equity / market.peakEquity)) : 0;
     state.maxDrawdown = Math.max(state.maxDrawdown, state.currentDrawdown);
-    state.limitBreaches += book.lastTick.limitBreaches;
-    state.stopLosses += book.lastTick.stopLosses;
+    const breached = market.grossExposure > GROSS_EXPOSURE_LIMIT * market.totalEquity;
+    if (breached && !state.overLimit) state.limitBreaches++;
+    state.overLimit = breached;
+    state.stopLosses += Math.max(0, market.losingCloses - (state.seenLosingCloses ?? market.losingCloses));
+    state.seenLosingCloses = market.losingCloses;
   },
-  stats: (state, common, { world: { book } }) => ({
+  stats: (state, common, { world: { market } }) => ({
     ...common,
     current_drawdown_ratio: roundTo(state.currentDrawdown, 6),
     max_drawdown_ratio: roundTo(state.maxDrawdown, 6),
-    gross_exposure: roundTo(book.grossExposure(), 2),
-    net_exposure: roundTo(book.netExposure(), 2),
-    value_at_risk: roundTo(book.valueAtRisk(), 2),
+    gross_exposure: roundTo(market.grossExposure, 2),
+    net_exposure: roundTo(market.netExposure, 2),
+    value_at_risk: roundTo(market.valueAtRisk, 2),
     limit_breaches_total: state.limitBreaches,
     stop_losses_triggered_total: state.stopLosses,
-    position_sizes: Object.fromEntries([...book.positionNotionals()].sort(([a], [b]) => a.localeCompare(b)).map(([symbol, notional]) => [symbol, roundTo(notional, 2)])),
+    position_sizes: Object.fromEntries(
+      [...market.positionNotionals].sort(([a], [b]) => a.localeCompare(b)).map(([symbol, notional]) => [symbol, roundTo(notional, 2)]),
+    ),
   }),
   performanceMetrics: (state) => ({ current_drawdown_ratio: roundTo(state.currentDrawdown, 6) }),
   degradedReason: (state) => (state.currentDrawdown > DRAWDOWN_WARNING_RATIO ? 'drawdown over limit' : undefined),
