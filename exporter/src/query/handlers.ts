@@ -44,7 +44,7 @@ export function guardPlannedPoints(refId: string, series: { count: number; what:
 }
 
 /** Results that may exceed this many rows are read in batches (database.ts): a cursor costs a few round trips. */
-const BATCHED_ABOVE_ROWS = 10_000;
+const BATCHED_ABOVE_ROWS = 2_000;
 
 function batchedWhenLarge(query: SqlQuery, plannedRows: number): SqlQuery {
   return plannedRows > BATCHED_ABOVE_ROWS ? { ...query, batched: true } : query;
