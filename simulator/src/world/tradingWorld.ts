@@ -28,6 +28,11 @@ export interface StrategySnapshot {
 
 /** The world as of the close of its latest minute: what the equity_snapshots row of that minute holds. */
 export interface WorldSnapshot {
+  /**
+   * Which simulation this is from: it changes when a writer attaches or detaches (or the own world restarts),
+   * and the counting services then take the new totals as their baseline instead of counting the difference.
+   */
+  source: number;
   /** Start of the latest generated minute (the `time` of its rows); NaN before the first minute. */
   timeMs: number;
   strategies: StrategySnapshot[];
@@ -59,7 +64,7 @@ export interface WorldSnapshot {
 const cents = (x: number) => Math.round(x * 100) / 100 + 0;
 
 /** Reads a simulation's state; pure (the state is not changed). */
-export function snapshotOf(simulation: Simulation): WorldSnapshot {
+export function snapshotOf(simulation: Simulation, source = 0): WorldSnapshot {
   const { state } = simulation;
   const closes: Record<string, number> = {};
   state.config.symbols.forEach((spec, i) => (closes[spec.symbol] = state.indicators[i].lastClose));
@@ -97,6 +102,7 @@ export function snapshotOf(simulation: Simulation): WorldSnapshot {
     variance += (notional * (spec ? spec.annualVolatility / Math.sqrt(DAYS_PER_YEAR) : 0)) ** 2;
   }
   return {
+    source,
     timeMs: state.nextTime - MINUTE_MS,
     strategies,
     totalEquity,
@@ -128,6 +134,8 @@ export class TradingWorld {
   private own: Simulation | null = null;
   private attached: Simulation | null = null;
   private cached: { simulation: Simulation; nextTime: number; snapshot: WorldSnapshot } | null = null;
+  private readonly sources = new WeakMap<Simulation, number>();
+  private nextSource = 1;
 
   constructor(options: TradingWorldOptions) {
     this.config = worldConfig(options);
@@ -155,7 +163,9 @@ export class TradingWorld {
     const simulation = this.attached ?? this.ownAt(nowMs);
     const cached = this.cached;
     if (cached && cached.simulation === simulation && cached.nextTime === simulation.nextTime) return cached.snapshot;
-    const snapshot = snapshotOf(simulation);
+    let source = this.sources.get(simulation);
+    if (source === undefined) this.sources.set(simulation, (source = this.nextSource++));
+    const snapshot = snapshotOf(simulation, source);
     this.cached = { simulation, nextTime: simulation.nextTime, snapshot };
     return snapshot;
   }

@@ -13,8 +13,8 @@ interface RiskManagerState {
   maxDrawdown: number;
   limitBreaches: number;
   stopLosses: number;
-  /** The world's losing fills when last looked at; null before the first tick. */
-  seenLosingCloses: number | null;
+  /** The world's losing fills when last looked at, by world source (a new source is a new baseline). */
+  seen: { source: number; losingCloses: number } | null;
   overLimit: boolean;
   /**
    * The drawdown scenario: the share by which the risk manager marks the book's equity down (a gap in its
@@ -40,7 +40,7 @@ export const riskManager = defineKind({
     errorBurstsPerHour: 0.15,
   },
   createState: (): RiskManagerState => ({
-    currentDrawdown: 0, maxDrawdown: 0, limitBreaches: 0, stopLosses: 0, seenLosingCloses: null, overLimit: false, markDown: 0,
+    currentDrawdown: 0, maxDrawdown: 0, limitBreaches: 0, stopLosses: 0, seen: null, overLimit: false, markDown: 0,
   }),
   step(state, { world: { market }, fault }) {
     state.markDown = fault === 'drawdown' ? Math.min(DRAWDOWN_SHOCK_CAP, state.markDown + DRAWDOWN_SHOCK_PER_SECOND) : 0;
@@ -50,8 +50,9 @@ export const riskManager = defineKind({
     const breached = market.grossExposure > GROSS_EXPOSURE_LIMIT * market.totalEquity;
     if (breached && !state.overLimit) state.limitBreaches++;
     state.overLimit = breached;
-    state.stopLosses += Math.max(0, market.losingCloses - (state.seenLosingCloses ?? market.losingCloses));
-    state.seenLosingCloses = market.losingCloses;
+    const seen = state.seen?.source === market.source ? state.seen.losingCloses : market.losingCloses;
+    state.stopLosses += Math.max(0, market.losingCloses - seen);
+    state.seen = { source: market.source, losingCloses: market.losingCloses };
   },
   stats: (state, common, { world: { market } }) => ({
     ...common,

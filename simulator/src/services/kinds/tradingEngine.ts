@@ -10,8 +10,8 @@ interface TradingEngineState {
   /** Orders since start by `${side}:${status}`. */
   orders: Map<string, number>;
   fills: number;
-  /** The world's fill counts when last looked at; null before the first tick. */
-  seen: { buys: number; sells: number } | null;
+  /** The world's fill counts when last looked at (and which world); null before the first tick. */
+  seen: { source: number; buys: number; sells: number } | null;
 }
 
 const CANCELLED_PER_FILL = 0.05;
@@ -35,14 +35,14 @@ export const tradingEngine = defineKind({
   },
   createState: (): TradingEngineState => ({ orders: new Map(), fills: 0, seen: null }),
   step(state, { rng, world: { market } }) {
-    const seen = state.seen ?? { buys: market.buys, sells: market.sells };
+    // A new source (a writer attached, or gone) is a new baseline, not a burst of fills.
+    const seen = state.seen?.source === market.source ? state.seen : { buys: market.buys, sells: market.sells };
     const count = (side: OrderSides, status: OrderStatuses, n: number) => {
       const key = orderKey(side, status);
       state.orders.set(key, (state.orders.get(key) ?? 0) + n);
     };
     for (const side of ORDER_SIDES) {
       const total = side === 'buy' ? market.buys : market.sells;
-      // A world that started afresh (own world after a long clock jump) counts on from its new totals.
       const fresh = Math.max(0, total - seen[side === 'buy' ? 'buys' : 'sells']);
       count(side, 'filled', fresh);
       state.fills += fresh;
@@ -51,7 +51,7 @@ export const tradingEngine = defineKind({
         if (rng.chance(REJECTED_PER_FILL)) count(side, 'rejected', 1);
       }
     }
-    state.seen = { buys: market.buys, sells: market.sells };
+    state.seen = { source: market.source, buys: market.buys, sells: market.sells };
   },
   stats: (state, common, { world: { market } }) => ({
     ...common,
