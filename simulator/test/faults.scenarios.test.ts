@@ -174,14 +174,14 @@ test('drawdown: risk_manager current_drawdown_ratio goes past 15 %; clearing res
   expect(during.faulted.stats.current_drawdown_ratio).toBeGreaterThan(0.15); // DrawdownOverLimit
   expect(during.faulted.stats.max_drawdown_ratio).toBeGreaterThan(0.15);
   expect(during.faulted.health.performance_metrics.current_drawdown_ratio).toBe(during.faulted.stats.current_drawdown_ratio);
-  expect(during.faulted.stats.gross_exposure).toBe(during.normal.stats.gross_exposure); // the shared book is untouched
+  expect(during.faulted.stats.gross_exposure).toBe(during.normal.stats.gross_exposure); // the shared market is untouched
 
   await clearFault('risk_manager');
   clock.advance(1_000);
   const after = await both('risk_manager');
   expect(after.faulted.stats.current_drawdown_ratio).toBe(after.normal.stats.current_drawdown_ratio);
   expect(after.faulted.stats.max_drawdown_ratio).toBeGreaterThan(0.15);
-  // The trading engine shares the book, not the risk model: it never saw the mark-down.
+  // The trading engine shares the market, not the risk model: it never saw the mark-down.
   expect((await read(emulator, 'trading_engine')).stats.equity).toBe((await read(twin, 'trading_engine')).stats.equity);
 });
 

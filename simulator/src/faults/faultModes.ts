@@ -64,6 +64,6 @@ export const QUEUE_FLOOD_TASKS_PER_SECOND = 1_000;
 /** accuracy_drop: accuracy lost per second on skewed input, up to the cap (ModelAccuracyDrop: 10 points). */
 export const ACCURACY_DROP_PER_SECOND = 0.02;
 export const ACCURACY_DROP_CAP = 0.3;
-/** drawdown: mark-down of the book's equity per second, up to the cap (DrawdownOverLimit: 15 %). */
+/** drawdown: mark-down of the market's equity per second, up to the cap (DrawdownOverLimit: 15 %). */
 export const DRAWDOWN_SHOCK_PER_SECOND = 0.02;
 export const DRAWDOWN_SHOCK_CAP = 0.3;

@@ -17,7 +17,7 @@ interface RiskManagerState {
   seen: { source: number; losingCloses: number } | null;
   overLimit: boolean;
   /**
-   * The drawdown scenario: the share by which the risk manager marks the book's equity down (a gap in its
+   * The drawdown scenario: the share by which the risk manager marks the market's equity down (a gap in its
    * risk model's prices). The market is untouched, so trading_engine is unaffected and clearing restores.
    */
   markDown: number;
