@@ -240,6 +240,9 @@ describe('images', () => {
     const healthchecks = runtime.instructions.filter((i) => i.keyword === 'HEALTHCHECK');
     expect(healthchecks).toHaveLength(1);
     expect(healthchecks[0].args).toContain(health);
+    // compose spells out the same check (its own ps and depends_on use it), so the two cannot drift apart.
+    const [, imageCheck] = /^(?:--\S+\s+)*CMD\s+(\[.*\])$/.exec(healthchecks[0].args)!;
+    expect(compose.services[name].healthcheck.test).toEqual(['CMD', ...JSON.parse(imageCheck)]);
     const cmd = runtime.instructions.filter((i) => i.keyword === 'CMD').at(-1)!;
     expect(JSON.parse(cmd.args)).toEqual(['node', entry]);
     const workdir = runtime.instructions.filter((i) => i.keyword === 'WORKDIR').at(-1)!;
