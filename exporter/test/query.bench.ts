@@ -86,7 +86,10 @@ async function main(): Promise<void> {
   try {
     const { capabilities } = await migrate(databaseUrl);
     const started = Date.now();
-    const backfill = await createDataWriter({ databaseUrl, seed: 20_260_101, symbols: 20 }).backfill({ days: 30, end: new Date(END) });
+    const writer = createDataWriter({ databaseUrl, seed: 20_260_101, symbols: 20 });
+    const backfill = await writer.backfill({ days: 30, end: new Date(END) });
+    // Its idle connection would see the server stop at the end (57P01) with nobody listening.
+    await writer.stop();
     console.log(`backfill: ${backfill.status}, ${backfill.rowsWritten} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await pool.query('VACUUM ANALYZE');
     const { rows: symbolRows } = await pool.query<{ symbol: string }>('SELECT DISTINCT symbol FROM alphapulse.candles ORDER BY 1');

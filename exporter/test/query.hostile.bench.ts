@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   try {
     await migrate(pg.url);
     const started = Date.now();
-    const backfill = await createDataWriter({ databaseUrl: pg.url, seed: 20_260_101, symbols: 20 }).backfill({ days: 30, end: new Date(END) });
+    const writer = createDataWriter({ databaseUrl: pg.url, seed: 20_260_101, symbols: 20 });
+    const backfill = await writer.backfill({ days: 30, end: new Date(END) });
+    await writer.stop();
     console.log(`backfill: ${backfill.rowsWritten} rows in ${((Date.now() - started) / 1000).toFixed(1)} s (own PostgreSQL, killable)\n`);
 
     const start = async (limits: Partial<QueryLimits>) => {
