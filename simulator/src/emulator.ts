@@ -9,6 +9,7 @@ import { FaultStore, type FaultRequest } from './faults/faultStore';
 import { systemClock, type Clock } from './services/clock';
 import { ServiceServer } from './services/serviceServer';
 import { Simulation } from './services/simulation';
+import { followWriterCheckpoints } from './world/checkpointFeed';
 
 export const DEFAULT_EMULATOR_SEED = 42;
 /** How often fault expiry is applied to listeners (reopening a port, releasing hung requests). */
@@ -31,6 +32,11 @@ export interface EmulatorOptions {
   serviceDialects?: Partial<Record<ServiceKind, Dialect>>;
   /** Demo JWT sign-in on the control API (/auth/jwks.json, /auth/token, /auth/login); on by default. */
   jwt?: EmulatorJwtOptions | false;
+  /**
+   * A data writer in another process (docker compose): the services report the market of its checkpoint in
+   * this database (world/checkpointFeed.ts). In-process, attach the writer instead (DataWriterOptions.world).
+   */
+  database?: { url: string; writerId?: string; pollMs?: number };
 }
 
 export interface EmulatorJwtOptions {
@@ -102,6 +108,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const jwt = jwtOptions && new JwtIssuer({ ...jwtOptions, clock: jwtOptions.clock ?? systemClock });
   if (jwt && jwtOptions?.jwksFile) jwt.writeJwksFile(jwtOptions.jwksFile);
   const simulation = new Simulation({ seed, clock, faults });
+  const feed = options.database
+    ? followWriterCheckpoints({
+        world: simulation.world,
+        databaseUrl: options.database.url,
+        logger,
+        ...(options.database.writerId && { writerId: options.database.writerId }),
+        ...(options.database.pollMs && { pollMs: options.database.pollMs }),
+      })
+    : undefined;
   const servers = SERVICE_KINDS.map(
     (kind) =>
       new ServiceServer({
@@ -186,6 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   } catch (err) {
     await Promise.all(started.map((server) => server.stop()));
+    await feed?.stop();
     throw err;
   }
 
@@ -210,7 +226,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         stopped = true;
         clearInterval(timer);
         await queue;
-        await Promise.all([controlApi.stop(), ...servers.map((server) => server.stop())]);
+        await Promise.all([controlApi.stop(), ...servers.map((server) => server.stop()), feed?.stop()]);
         logger.info('AlphaPulse emulator stopped');
       })();
       return stopping;
@@ -233,6 +249,7 @@ if (require.main === module) {
         ...(env.EMULATOR_BASE_PORT && { basePort: Number(env.EMULATOR_BASE_PORT) }),
         ...(env.EMULATOR_CONTROL_PORT && { controlPort: Number(env.EMULATOR_CONTROL_PORT) }),
         ...(env.EMULATOR_SEED && { seed: Number(env.EMULATOR_SEED) }),
+        ...(env.EMULATOR_DATABASE_URL && { database: { url: env.EMULATOR_DATABASE_URL } }),
         ...parseDialectOptions(env.EMULATOR_DIALECT, env.EMULATOR_SERVICE_DIALECTS),
         jwt:
           env.EMULATOR_JWT === 'off'

@@ -45,7 +45,8 @@ afterAll(async () => {
   await server?.destroy();
 });
 
-const stats = async (service: string) => json(await fetch(`${emulator.services.find((s) => s.name === service)!.url}/stats`));
+const statsOf = async (on: RunningEmulator, service: string) => json(await fetch(`${on.services.find((s) => s.name === service)!.url}/stats`));
+const stats = (service: string) => statsOf(emulator, service);
 
 async function latestEquity(): Promise<Map<string, { time: number; equity: number; realized: number; unrealized: number; positions: number }>> {
   const { rows } = await db.query(
@@ -148,4 +149,31 @@ test('trading_engine equity per strategy, risk_manager drawdown and sentiment sc
   }
   // Measured differences, for the record (the report quotes them).
   process.stdout.write(`world agreement, worst differences: ${JSON.stringify(worst)}\n`);
+});
+
+test('an emulator in another process follows the writer through its checkpoint row: the same numbers', async () => {
+  expect(writer).toBeDefined(); // the writer of the previous test is still live
+  const follower = await startEmulator({ basePort: 0, controlPort: 0, seed: SEED + 1, clock, jwt: false, database: { url, pollMs: 20 } });
+  try {
+    let worstEquity = 0;
+    let worstDrawdown = 0;
+    for (let minute = 0; minute < 3; minute++) {
+      clock.advance(MINUTE_MS - 1_000);
+      const due = alignToMinute(clock.now());
+      await waitFor(() => writer.status().nextTime?.getTime() === due && writer.status().pendingRows === 0, 30_000, 'the live minute to be written');
+      await waitFor(() => follower.simulation.world.at(clock.now()).timeMs === due - MINUTE_MS, 10_000, 'the follower to read the checkpoint');
+      clock.advance(1_000); // one emulated second for risk_manager to step on the new minute
+      const [trading, risk] = [await statsOf(follower, 'trading_engine'), await statsOf(follower, 'risk_manager')];
+      for (const [strategy, row] of await latestEquity()) {
+        worstEquity = Math.max(worstEquity, Math.abs(trading.strategies[strategy].equity - row.equity));
+        expect(trading.strategies[strategy].equity).toBeCloseTo(row.equity, 2);
+      }
+      const drawdown = await databaseDrawdown();
+      worstDrawdown = Math.max(worstDrawdown, Math.abs(risk.current_drawdown_ratio - drawdown));
+      expect(risk.current_drawdown_ratio).toBeCloseTo(drawdown, 6);
+    }
+    process.stdout.write(`checkpoint follower, worst differences: ${JSON.stringify({ equity: worstEquity, drawdown: worstDrawdown })}\n`);
+  } finally {
+    await follower.stop();
+  }
 });

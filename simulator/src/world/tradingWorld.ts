@@ -133,21 +133,31 @@ export class TradingWorld {
   readonly config: SimulationConfig;
   private own: Simulation | null = null;
   private attached: Simulation | null = null;
+  private attachedKey: string | null = null;
   private cached: { simulation: Simulation; nextTime: number; snapshot: WorldSnapshot } | null = null;
-  private readonly sources = new WeakMap<Simulation, number>();
-  private nextSource = 1;
+  /** Source ids by key: the own world, or a writer by its id (in-process or followed through its checkpoint). */
+  private readonly sources = new Map<string, number>();
+  private ownGeneration = 0;
 
   constructor(options: TradingWorldOptions) {
     this.config = worldConfig(options);
   }
 
-  /** The data writer's simulation becomes the world (the one whose rows are in the database). */
-  attach(simulation: Simulation): void {
+  /**
+   * The data writer's simulation becomes the world (the one whose rows are in the database). `key` names the
+   * writer: a later simulation under the same key (a fresh copy from its checkpoint) continues the same
+   * source, so the services go on counting instead of starting a new baseline.
+   */
+  attach(simulation: Simulation, key = 'writer:default'): void {
     this.attached = simulation;
+    this.attachedKey = key;
   }
 
   detach(simulation: Simulation): void {
-    if (this.attached === simulation) this.attached = null;
+    if (this.attached === simulation) {
+      this.attached = null;
+      this.attachedKey = null;
+    }
   }
 
   get isAttached(): boolean {
@@ -163,8 +173,9 @@ export class TradingWorld {
     const simulation = this.attached ?? this.ownAt(nowMs);
     const cached = this.cached;
     if (cached && cached.simulation === simulation && cached.nextTime === simulation.nextTime) return cached.snapshot;
-    let source = this.sources.get(simulation);
-    if (source === undefined) this.sources.set(simulation, (source = this.nextSource++));
+    const key = this.attachedKey ?? `own#${this.ownGeneration}`;
+    let source = this.sources.get(key);
+    if (source === undefined) this.sources.set(key, (source = this.sources.size + 1));
     const snapshot = snapshotOf(simulation, source);
     this.cached = { simulation, nextTime: simulation.nextTime, snapshot };
     return snapshot;
@@ -173,6 +184,7 @@ export class TradingWorld {
   private ownAt(nowMs: number): Simulation {
     const due = alignToMinute(nowMs);
     if (!this.own || due - this.own.nextTime > OWN_WORLD_MAX_CATCH_UP_MINUTES * MINUTE_MS) {
+      if (this.own) this.ownGeneration++;
       this.own = Simulation.start(this.config, due - OWN_WORLD_WARMUP_MINUTES * MINUTE_MS);
     }
     const own = this.own;

@@ -175,7 +175,7 @@ export function createDataWriter(options: DataWriterOptions): DataWriter {
 
   function adopt(next: Simulation): Simulation {
     simulation = next;
-    options.world?.attach(next);
+    options.world?.attach(next, `writer:${writerId}`);
     return next;
   }
 
