@@ -232,7 +232,8 @@ async function main() {
       where.push({ component: 'Grafana', address: 'not started: no grafana binary on PATH; use docker compose up (docs/operations.md)' });
     }
 
-    const writer = createDataWriter({ databaseUrl, logger: log, seed, symbols: numberFromEnv('ALPHAPULSE_SYMBOLS', 20) });
+    // One market: the emulated trading_engine, risk_manager and sentiment_service report the world this writer writes.
+    const writer = createDataWriter({ databaseUrl, logger: log, seed, symbols: numberFromEnv('ALPHAPULSE_SYMBOLS', 20), world: emulator?.simulation.world });
     running.push({ name: 'data writer', stop: () => writer.stop() });
     let lastReported = -1;
     const backfill = await writer.backfill({

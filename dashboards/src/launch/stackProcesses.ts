@@ -78,6 +78,8 @@ export function grafanaEnv(options: GrafanaLaunch): Record<string, string> {
     GF_PATHS_PLUGINS: join(options.dataDir, 'plugins'),
     GF_PATHS_PROVISIONING: join(options.repoRoot, 'provisioning', 'grafana'),
     GF_SERVER_HTTP_ADDR: options.host ?? '127.0.0.1',
+    // X-Grafana-User on proxied requests, so the query API rate-limits per user (ds_proxy.go, applyUserHeader).
+    GF_DATAPROXY_SEND_USER_HEADER: 'true',
     GF_SERVER_HTTP_PORT: String(options.port),
     GF_SECURITY_ADMIN_PASSWORD: options.adminPassword,
     GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS: Object.keys(PLUGIN_DIST_DIRS).join(','),
