@@ -5,19 +5,11 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../../dashboards/src/checks/freePort';
+
+export { freePort };
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** A block of consecutive free ports for the emulated services. */
 export async function freePortBlock(size: number): Promise<number> {
