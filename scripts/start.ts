@@ -61,9 +61,19 @@ async function main() {
     }
     process.exit(exitCode);
   };
-  // A second Ctrl-C or SIGTERM does not wait for the ordered shutdown (a frozen database can hold it).
-  const onSigint = () => (shuttingDown ? process.exit(130) : void shutdown('SIGINT'));
-  const onSigterm = () => (shuttingDown ? process.exit(143) : void shutdown('SIGTERM'));
+  // A second Ctrl-C or SIGTERM does not wait for the ordered shutdown (a frozen database can hold it). One Ctrl-C
+  // can arrive twice (the terminal signals the whole group and tsx relays it to us as well): repeats within a
+  // second of the first are that echo, not a second press.
+  let firstSignalAt = 0;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM', forcedCode: number) => {
+    if (!shuttingDown) {
+      firstSignalAt = Date.now();
+      return void shutdown(signal);
+    }
+    if (Date.now() - firstSignalAt >= 1000) process.exit(forcedCode);
+  };
+  const onSigint = () => onSignal('SIGINT', 130);
+  const onSigterm = () => onSignal('SIGTERM', 143);
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
   // Everything runs in this one process: an error nobody handled is logged with its context and ends the process
