@@ -8,6 +8,7 @@ import { renderChunks } from '../render/renderer';
 import { CONTENT_TYPES, negotiateFormat } from '../render/textFormat';
 import { SCRAPE_TIMEOUT_HEADER, scrapeBudgetSeconds } from '../scrape/budget';
 import { requireAuth } from './auth';
+import { drained } from './drained';
 
 /** A router mounted at the root, or under `path`. */
 export type ExtraRouter = Router | { path: string; router: Router };
@@ -19,20 +20,6 @@ export interface ExporterAppOptions {
   extraRouters?: readonly ExtraRouter[];
   /** /-/ready answers 503 until this returns true (default: always ready). */
   isReady?: () => boolean;
-}
-
-/** Resolves when the response can take more data, or when the client has gone; leaves no listener behind. */
-function drained(res: express.Response): Promise<void> {
-  if (res.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }
 
 export function createExporterApp({ exporter, logger, extraRouters = [], isReady = () => true }: ExporterAppOptions): Express {

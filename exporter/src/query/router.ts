@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, LIMIT_ENV_NAMES, type QueryLimits } from './limits';
 import { SEARCH_KINDS, type SearchKind, describeIssues, queryModelSchema, queryRequestSchema, searchParamsSchema } from './model';
 import { TokenBuckets, rateLimit } from './rateLimit';
 import { buildSearchSql } from './sql/search';
+import { drained } from '../http/drained';
 
 /** pino-compatible subset. */
 export interface QueryLogger {
@@ -199,20 +200,6 @@ interface SettledQuery {
 
 function failed(status: number, error: string, retryAfterSeconds?: number): SettledQuery {
   return { status, error, retryAfterSeconds };
-}
-
-/** Resolves when the response can take more data, or when the client has gone. */
-function drained(res: express.Response): Promise<void> {
-  if (res.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }
 
 /** Writes {"results":{refId:{frames,status,error?}}} piece by piece, with back-pressure; the same JSON as before. */
