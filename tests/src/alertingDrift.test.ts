@@ -1,18 +1,12 @@
 // Issue #10 item 6, end to end: real services over HTTP → the real exporter → its /metrics as promtool input
 // series → the real rules. ServiceDown stays quiet for a healthy service whose payload drifted (PayloadDrift, info,
 // fires instead) and pages for a service that says down, one that is unreachable and one that answers non-JSON.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { stringify } from 'yaml';
 import { exampleHealthRecord, exampleStats } from '@alphapulse/contracts';
 import { RULE_GROUPS, toPrometheusRuleFile } from '@alphapulse/dashboards';
-import { parseConfig, startExporter } from '@alphapulse/exporter';
 import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
+import { promtoolTestRules, scrapeAsInputSeries } from './support/promtoolRules';
 
 const promtool = findOnPath('promtool');
 const describeWithPromtool = promtool || missingToolPolicy() === 'fail' ? describe : describe.skip;
@@ -48,18 +42,10 @@ async function scrapeAsSeries(): Promise<Array<{ series: string; values: string 
     `  - { kind: sentiment_service, instances: [{ url: "http://127.0.0.1:1", instance: unreachable }] }`,
     `  - { kind: alerting_service, instances: [{ url: "${base}/not_json", instance: not_json }] }`,
   ].join('\n');
-  const exporter = await startExporter({ config: parseConfig(yaml), port: 0, logger: pino({ level: 'silent' }), reloadOnSighup: false });
   try {
-    const text = await (await fetch(`${exporter.url}/metrics`, { headers: { 'X-Prometheus-Scrape-Timeout-Seconds': '3' } })).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith('alphapulse_target_') || line.startsWith('alphapulse_service_status') || line.startsWith('alphapulse_up'))
-      .map((line) => {
-        const at = line.lastIndexOf(' ');
-        return { series: line.slice(0, at), values: `${line.slice(at + 1)}x40` };
-      });
+    const kept = (line: string) => line.startsWith('alphapulse_target_') || line.startsWith('alphapulse_service_status') || line.startsWith('alphapulse_up');
+    return await scrapeAsInputSeries(yaml, kept, 40);
   } finally {
-    await exporter.stop();
     await new Promise((resolve) => server.close(resolve));
   }
 }
@@ -69,36 +55,21 @@ describeWithPromtool('ServiceDown and PayloadDrift on the real exporter output (
     if (!promtool) throw new Error('promtool is required when CI=true: apt-get install prometheus');
     const series = await scrapeAsSeries();
     expect(series.find((s) => s.series.startsWith('alphapulse_up{service="risk_manager"'))?.values).toBe('1x40');
-    const dir = mkdtempSync(join(tmpdir(), 'alphapulse-drift-'));
-    try {
-      writeFileSync(join(dir, 'rules.yml'), stringify(toPrometheusRuleFile(RULE_GROUPS)));
-      const down = (service: string) => ({ exp_labels: { severity: 'critical', service } });
-      writeFileSync(
-        join(dir, 'test.yml'),
-        stringify({
-          rule_files: ['rules.yml'],
-          evaluation_interval: '30s',
-          tests: [
-            {
-              interval: '30s',
-              input_series: series,
-              alert_rule_test: [
-                { eval_time: '5m', alertname: 'ServiceDown', exp_alerts: [down('alerting_service'), down('sentiment_service'), down('trading_engine')] },
-                { eval_time: '10m', alertname: 'PayloadDrift', exp_alerts: [] }, // pending: `for: 15m`
-                { eval_time: '16m', alertname: 'PayloadDrift', exp_alerts: [{ exp_labels: { severity: 'info', service: 'risk_manager', instance: 'drifted' } }] },
-              ],
-            },
+    const down = (service: string) => ({ exp_labels: { severity: 'critical', service } });
+    const test = {
+      evaluation_interval: '30s',
+      tests: [
+        {
+          interval: '30s',
+          input_series: series,
+          alert_rule_test: [
+            { eval_time: '5m', alertname: 'ServiceDown', exp_alerts: [down('alerting_service'), down('sentiment_service'), down('trading_engine')] },
+            { eval_time: '10m', alertname: 'PayloadDrift', exp_alerts: [] }, // pending: `for: 15m`
+            { eval_time: '16m', alertname: 'PayloadDrift', exp_alerts: [{ exp_labels: { severity: 'info', service: 'risk_manager', instance: 'drifted' } }] },
           ],
-        }),
-      );
-      try {
-        expect(execFileSync(promtool, ['test', 'rules', 'test.yml'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })).toContain('SUCCESS');
-      } catch (err) {
-        const failure = err as { stdout?: string; stderr?: string };
-        throw new Error(`promtool test rules failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}\n${JSON.stringify(series, null, 1)}`);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+        },
+      ],
+    };
+    expect(promtoolTestRules(promtool, toPrometheusRuleFile(RULE_GROUPS), test, series)).toContain('SUCCESS');
   }, 30_000);
 });

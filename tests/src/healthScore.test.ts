@@ -1,17 +1,11 @@
 // The status grid's health score on the real exporter output (promtool): an unknown status word is its own state
 // (0.5, "unknown status"), never scored as down (issue #10: an unknown value is visible, not "down").
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { stringify } from 'yaml';
 import { exampleHealthRecord, exampleStats } from '@alphapulse/contracts';
-import { parseConfig, startExporter } from '@alphapulse/exporter';
 import { HEALTH_MAPPINGS, healthScoreExpr } from '../../dashboards/src/panels/common';
 import { findOnPath, missingToolPolicy } from '../../dashboards/src/checks/toolLookup';
+import { promtoolTestRules, scrapeAsInputSeries } from './support/promtoolRules';
 
 const promtool = findOnPath('promtool');
 const describeWithPromtool = promtool || missingToolPolicy() === 'fail' ? describe : describe.skip;
@@ -37,15 +31,9 @@ async function scrapeAsSeries(): Promise<Array<{ series: string; values: string 
     // Unreachable (nothing listens on port 1): down as well.
     '  - { kind: pattern_storage, instances: [{ url: "http://127.0.0.1:1", instance: unreachable }] }',
   ].join('\n');
-  const exporter = await startExporter({ config: parseConfig(yaml), port: 0, logger: pino({ level: 'silent' }), reloadOnSighup: false });
   try {
-    const text = await (await fetch(`${exporter.url}/metrics`, { headers: { 'X-Prometheus-Scrape-Timeout-Seconds': '3' } })).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith('alphapulse_service_status{'))
-      .map((line) => ({ series: line.slice(0, line.lastIndexOf(' ')), values: `${line.slice(line.lastIndexOf(' ') + 1)}x10` }));
+    return await scrapeAsInputSeries(yaml, (line) => line.startsWith('alphapulse_service_status{'), 10);
   } finally {
-    await exporter.stop();
     await new Promise((resolve) => server.close(resolve));
   }
 }
@@ -59,43 +47,28 @@ describeWithPromtool('health score', () => {
   test('healthy 2, degraded 1, unknown status 0.5, down and unreachable 0', async () => {
     if (!promtool) throw new Error('promtool is required when CI=true: apt-get install prometheus');
     const series = await scrapeAsSeries();
-    const dir = mkdtempSync(join(tmpdir(), 'alphapulse-score-'));
-    try {
-      writeFileSync(join(dir, 'rules.yml'), stringify({ groups: [] }));
-      const score = (service: string, value: number) => ({ labels: `{service="${service}"}`, value });
-      writeFileSync(
-        join(dir, 'test.yml'),
-        stringify({
-          rule_files: ['rules.yml'],
-          tests: [
+    const score = (service: string, value: number) => ({ labels: `{service="${service}"}`, value });
+    const test = {
+      tests: [
+        {
+          interval: '30s',
+          input_series: series,
+          promql_expr_test: [
             {
-              interval: '30s',
-              input_series: series,
-              promql_expr_test: [
-                {
-                  expr: `min by (service) (${healthScoreExpr()})`,
-                  eval_time: '1m',
-                  exp_samples: [
-                    score('risk_manager', 2),
-                    score('trading_engine', 1),
-                    score('sentiment_service', 0.5),
-                    score('alerting_service', 0),
-                    score('pattern_storage', 0),
-                  ],
-                },
+              expr: `min by (service) (${healthScoreExpr()})`,
+              eval_time: '1m',
+              exp_samples: [
+                score('risk_manager', 2),
+                score('trading_engine', 1),
+                score('sentiment_service', 0.5),
+                score('alerting_service', 0),
+                score('pattern_storage', 0),
               ],
             },
           ],
-        }),
-      );
-      try {
-        expect(execFileSync(promtool, ['test', 'rules', 'test.yml'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })).toContain('SUCCESS');
-      } catch (err) {
-        const failure = err as { stdout?: string; stderr?: string };
-        throw new Error(`promtool test rules failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}\n${JSON.stringify(series, null, 1)}`);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+        },
+      ],
+    };
+    expect(promtoolTestRules(promtool, { groups: [] }, test, series)).toContain('SUCCESS');
   }, 30_000);
 });

@@ -3,7 +3,7 @@
 // test passed on invented data). Read as text: every alphapulse_* token in the fixture sources counts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_METRICS } from '../../exporter/src/metrics/catalogue';
+import { ALL_METRICS } from '@alphapulse/exporter';
 import { extractMetricNames, unknownMetricNames } from '../../dashboards/src/checks/metricNames';
 import { REPO_ROOT } from './support/npmStartProcess';
 
