@@ -14,6 +14,8 @@ export interface CheckpointFeedOptions {
   /** The writer's checkpoint key (DataWriterOptions.writerId). */
   writerId?: string;
   pollMs?: number;
+  /** Client-side bound on one checkpoint read: a frozen or locked database must not hold the feed (or stop()). */
+  queryTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -24,6 +26,7 @@ export interface CheckpointFeed {
 }
 
 export const DEFAULT_CHECKPOINT_POLL_MS = 1_000;
+export const DEFAULT_CHECKPOINT_QUERY_TIMEOUT_MS = 5_000;
 
 export function followWriterCheckpoints(options: CheckpointFeedOptions): CheckpointFeed {
   const log = (options.logger ?? pino({ level: 'silent' })).child({ component: 'checkpoint-feed' });
@@ -36,7 +39,12 @@ export function followWriterCheckpoints(options: CheckpointFeedOptions): Checkpo
 
   async function connection(): Promise<Client> {
     if (client) return client;
-    const fresh = new Client({ connectionString: options.databaseUrl, application_name: 'alphapulse-emulator-world', connectionTimeoutMillis: 5_000 });
+    const fresh = new Client({
+      connectionString: options.databaseUrl,
+      application_name: 'alphapulse-emulator-world',
+      connectionTimeoutMillis: 5_000,
+      query_timeout: options.queryTimeoutMs ?? DEFAULT_CHECKPOINT_QUERY_TIMEOUT_MS,
+    });
     fresh.on('error', () => {
       if (client === fresh) client = null;
     });
