@@ -200,3 +200,16 @@ describe('teams from the same claim', () => {
     }
   });
 });
+
+test('an emulator that accepts the request and never answers fails the roles command instead of hanging it', async () => {
+  const hung = createServer(() => undefined); // never writes an answer
+  await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+  try {
+    const started = Date.now();
+    await expect(fetchDemoClaims(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`, ['trader'], 300)).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(10_000);
+  } finally {
+    hung.closeAllConnections();
+    await new Promise((resolve) => hung.close(resolve));
+  }
+}, 30_000);

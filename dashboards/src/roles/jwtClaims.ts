@@ -66,11 +66,12 @@ export function withMembersFromClaims(spec: RolesSpec, users: JwtClaims[]): Role
 }
 
 /** Claims of the emulator's demo users, read from its token endpoint. */
-export async function fetchDemoClaims(emulatorUrl: string, users: readonly string[] = DEMO_JWT_USERS): Promise<JwtClaims[]> {
+export async function fetchDemoClaims(emulatorUrl: string, users: readonly string[] = DEMO_JWT_USERS, timeoutMs = 10_000): Promise<JwtClaims[]> {
   const base = emulatorUrl.replace(/\/+$/, '');
   return Promise.all(
     users.map(async (user) => {
-      const response = await fetch(`${base}/auth/token?user=${encodeURIComponent(user)}`);
+      // A hung emulator must not hang the roles command.
+      const response = await fetch(`${base}/auth/token?user=${encodeURIComponent(user)}`, { signal: AbortSignal.timeout(timeoutMs) });
       if (!response.ok) throw new Error(`GET /auth/token?user=${user}: ${response.status} ${response.statusText}`);
       const text = await response.text();
       // The endpoint may answer the bare token or JSON carrying it.
