@@ -17,6 +17,26 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export const SERVICE_STATUSES = ['healthy', 'degraded', 'down'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
+/** Status words Python services use, normalised (case and whitespace ignored). */
+export const STATUS_SYNONYMS: Readonly<Record<string, ServiceStatus>> = {
+  healthy: 'healthy',
+  ok: 'healthy',
+  up: 'healthy',
+  pass: 'healthy',
+  passing: 'healthy',
+  degraded: 'degraded',
+  warning: 'degraded',
+  warn: 'degraded',
+  down: 'down',
+  critical: 'down',
+  error: 'down',
+  fail: 'down',
+  failed: 'down',
+  unhealthy: 'down',
+};
+/** The status a record gets when its status word is none of the above: its own visible state, never "down". */
+export const UNKNOWN_STATUS = 'unknown';
+
 /** Things services depend on that are not AlphaPulse services themselves. */
 export const EXTERNAL_DEPENDENCIES = [
   'timescaledb',

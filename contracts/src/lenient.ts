@@ -2,7 +2,7 @@
 // lenient everywhere else. Each known field is judged on its own against the same zod schema the strict
 // contract uses; a bad field is dropped and counted, never the record. Pure and total: never throws.
 import type { z } from 'zod';
-import { SERVICE_STATUSES, type ServiceKind, type ServiceStatus } from './constants';
+import { SERVICE_STATUSES, STATUS_SYNONYMS, UNKNOWN_STATUS, type ServiceKind, type ServiceStatus } from './constants';
 import { healthRecordSchema } from './health';
 import { statsSchemas, type StatsByKind } from './stats';
 import { parseServiceTime } from './time';
@@ -58,25 +58,8 @@ export class FieldIssues {
 /** What survives the lenient reading: the contract's shape with every field optional. */
 export type Lenient<T> = T extends readonly (infer E)[] ? Lenient<E>[] : T extends object ? { [K in keyof T]?: Lenient<T[K]> } : T;
 
-/** Status words Python services use, normalised (case and whitespace ignored). */
-export const STATUS_SYNONYMS: Readonly<Record<string, ServiceStatus>> = {
-  healthy: 'healthy',
-  ok: 'healthy',
-  up: 'healthy',
-  pass: 'healthy',
-  passing: 'healthy',
-  degraded: 'degraded',
-  warning: 'degraded',
-  warn: 'degraded',
-  down: 'down',
-  critical: 'down',
-  error: 'down',
-  fail: 'down',
-  failed: 'down',
-  unhealthy: 'down',
-};
-/** The status a record gets when its status word is none of the above: its own visible state, never "down". */
-export const UNKNOWN_STATUS = 'unknown';
+// Status words and the unknown state are zod-free constants (constants.ts), so the panel reads the same list.
+export { STATUS_SYNONYMS, UNKNOWN_STATUS };
 export type ReportedStatus = ServiceStatus | typeof UNKNOWN_STATUS;
 export const REPORTED_STATUSES: readonly ReportedStatus[] = [...SERVICE_STATUSES, UNKNOWN_STATUS];
 

@@ -1,3 +1,4 @@
+import { STATUS_SYNONYMS, UNKNOWN_STATUS } from '@alphapulse/contracts/constants';
 import { HEALTH_STATES, type Health } from './types';
 
 /** Numeric status → health: at or above `healthyFrom` healthy, at or above `degradedFrom` degraded, else down. */
@@ -11,19 +12,11 @@ export const DEFAULT_NUMERIC_THRESHOLDS: NumericHealthThresholds = { healthyFrom
 /** Optional value mapping from the panel's field config: may rename a status and/or give it a colour. */
 export type StatusMapper = (value: string | number) => { text?: string; color?: string } | undefined;
 
+// The exporter's status words (one list, in the contract) plus what other panels' data may say.
 const ALIASES: Record<string, Health> = {
-  healthy: 'healthy',
-  ok: 'healthy',
-  up: 'healthy',
+  ...STATUS_SYNONYMS,
   green: 'healthy',
-  degraded: 'degraded',
-  warning: 'degraded',
-  warn: 'degraded',
-  down: 'down',
-  critical: 'down',
-  error: 'down',
-  failed: 'down',
-  unknown: 'unknown',
+  [UNKNOWN_STATUS]: 'unknown',
 };
 
 export function healthFromText(text: string | undefined | null): Health | undefined {
