@@ -226,11 +226,11 @@ async function main() {
           adminPassword: process.env.GF_SECURITY_ADMIN_PASSWORD || persistentSecret(join(DATA_DIR, 'grafana-admin-password')).value,
           // Real contact-point settings from the environment win; the rest go to the demo sinks.
           notifications: {
+            SLACK_WEBHOOK_URL: `${sinksUrl}/slack`,
+            AWS_SNS_API_URL: `${sinksUrl}/sns`,
+            SMS_WEBHOOK_URL: `${sinksUrl}/sms`,
+            ESCALATION_WEBHOOK_URL: `${sinksUrl}/escalation`,
             ...Object.fromEntries(Object.keys(NOTIFICATION_ENV_DEFAULTS).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : []))),
-            SLACK_WEBHOOK_URL: process.env.SLACK_WEBHOOK_URL || `${sinksUrl}/slack`,
-            AWS_SNS_API_URL: process.env.AWS_SNS_API_URL || `${sinksUrl}/sns`,
-            SMS_WEBHOOK_URL: process.env.SMS_WEBHOOK_URL || `${sinksUrl}/sms`,
-            ESCALATION_WEBHOOK_URL: process.env.ESCALATION_WEBHOOK_URL || `${sinksUrl}/escalation`,
           },
         }),
       };
